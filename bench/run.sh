@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of `forensics hash` against the peer tools, in one run on one machine.
+# Prints the three ratios quoted in docs/performance.md:
+#   1. one large file, md5+sha1+sha256: forensics vs hashdeep (throughput ratio, target >= 4)
+#   2. a tree of small files (1-64 KiB), md5+sha1+sha256: forensics vs hashdeep -r (files/s ratio, target >= 2)
+#   3. sha256 alone on the large file: forensics vs openssl dgst -sha256 (target >= 0.85)
+# Every forensics run is limited to a 256 MiB heap (-Xmx256m) to show memory stays bounded.
+# Usage: bench/run.sh [--size-mib N] [--files N] [--runs N]     (defaults: 2048 MiB, 20000 files, 3 runs)
+# Needs: hashdeep, openssl, java, mvn. Data goes to bench/work/ (git-ignored); the page cache is warmed
+# first so that both tools are measured on CPU, not on the disk.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+size_mib=2048
+files=20000
+runs=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size-mib) size_mib="$2"; shift 2 ;;
+    --files) files="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+for t in hashdeep openssl java; do
+  command -v "$t" >/dev/null || { echo "bench: $t is needed" >&2; exit 2; }
+done
+work="$here/work"
+mkdir -p "$work"
+"$root/forensics" --version >/dev/null   # builds the jar if needed
+export FORENSICS_JAVA_OPTS="-Xmx256m"
+fx() { "$root/forensics" "$@"; }
+
+big="$work/big-${size_mib}m.bin"
+if [ ! -f "$big" ]; then
+  echo "bench: making $big" >&2
+  openssl rand -out "$big" $((size_mib * 1024 * 1024)) 2>/dev/null || head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$big"
+fi
+tree="$work/tree-$files"
+if [ ! -d "$tree" ]; then
+  echo "bench: making $tree" >&2
+  python3 - "$tree" "$files" <<'PY'
+import os, random, sys
+root, n = sys.argv[1], int(sys.argv[2])
+r = random.Random(20000)
+for i in range(n):
+    d = os.path.join(root, "d%03d" % (i % 200))
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "f%05d.bin" % i), "wb") as f:
+        f.write(r.randbytes(r.randint(1024, 65536)))
+PY
+fi
+cat "$big" > /dev/null
+find "$tree" -type f -exec cat {} + > /dev/null
+
+# best (minimum) wall time of $runs runs, in seconds
+best() {
+  local b="" t0 t1 t
+  for _ in $(seq "$runs"); do
+    t0=$(date +%s.%N)
+    "$@" > /dev/null
+    t1=$(date +%s.%N)
+    t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    if [ -z "$b" ] || awk -v t="$t" -v b="$b" 'BEGIN { exit !(t < b) }'; then b=$t; fi
+  done
+  echo "$b"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+mbs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
+
+bytes=$(stat -c %s "$big")
+mb=$(awk -v b="$bytes" 'BEGIN { printf "%.3f", b / 1000000 }')
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(hashdeep -V), $(openssl version | cut -d' ' -f1-2)"
+echo "data: ${size_mib} MiB random file; tree of $files files of 1-64 KiB; best of $runs runs; page cache warm"
+echo
+
+t_hd=$(best hashdeep -c md5,sha1,sha256 "$big")
+t_fx=$(best fx hash -q -c md5,sha1,sha256 "$big")
+echo "1. large file md5+sha1+sha256: hashdeep $(mbs "$mb" "$t_hd") MB/s, forensics $(mbs "$mb" "$t_fx") MB/s"
+echo "   ratio forensics/hashdeep = $(ratio "$t_hd" "$t_fx")x  (target >= 4)"
+
+t_hd=$(best hashdeep -r -c md5,sha1,sha256 "$tree")
+t_fx=$(best fx hash -q -c md5,sha1,sha256 "$tree")
+echo "2. tree md5+sha1+sha256: hashdeep $(mbs "$files" "$t_hd") files/s, forensics $(mbs "$files" "$t_fx") files/s"
+echo "   ratio forensics/hashdeep = $(ratio "$t_hd" "$t_fx")x  (target >= 2)"
+
+t_os=$(best openssl dgst -sha256 "$big")
+t_fx=$(best fx hash -q -c sha256 "$big")
+echo "3. large file sha256: openssl $(mbs "$mb" "$t_os") MB/s, forensics $(mbs "$mb" "$t_fx") MB/s"
+echo "   ratio forensics/openssl = $(ratio "$t_os" "$t_fx")x  (target >= 0.85)"

@@ -1,0 +1,75 @@
+package dev.forensics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ForensicsCliTest {
+
+  @Test
+  void help_listsCommandsExitCodesAndExamples() {
+    CliRun r = CliRun.run("--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("Usage: forensics")
+        .contains("hash")
+        .contains("verify")
+        .contains("completion")
+        .contains("Exit codes:")
+        .contains("3   an input could not be read")
+        .contains("forensics hash -o case01.hashdeep evidence/case01");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void helpHash_describesEveryOption() {
+    CliRun r = CliRun.run("help", "hash");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().replaceAll("\\s+", " "))
+        .contains("Hash evidence files and folders into a manifest.")
+        .contains("--algorithms=ALGS")
+        .contains("--piece-size=SIZE")
+        .contains("Examples:");
+    assertThat(r.out().replaceAll("\\s+", ""))
+        .contains("md5,sha1,sha256,sha512,sha3-256,blake3(default:md5,sha1,sha256)");
+  }
+
+  @Test
+  void everyCommandAndOption_hasADescription() {
+    picocli.CommandLine cl = ForensicsCli.newCommandLine(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()));
+    for (picocli.CommandLine sub : cl.getSubcommands().values()) {
+      var spec = sub.getCommandSpec();
+      assertThat(spec.usageMessage().header().length + spec.usageMessage().description().length)
+          .as("header or description of %s", spec.qualifiedName())
+          .isPositive();
+      for (var opt : spec.options()) {
+        assertThat(opt.description()).as("description of %s %s", spec.qualifiedName(), opt.longestName()).isNotEmpty();
+        assertThat(String.join("", opt.description())).as("description of %s %s", spec.qualifiedName(), opt.longestName()).isNotBlank();
+      }
+      for (var p : spec.positionalParameters()) {
+        assertThat(String.join("", p.description())).as("description of %s %s", spec.qualifiedName(), p.paramLabel()).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void version_printsToolJavaAndOs() {
+    CliRun r = CliRun.run("--version");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).startsWith("forensics ").contains("Java ").contains("OS ");
+  }
+
+  @Test
+  void completionBash_printsAScriptForTheSubcommands() {
+    CliRun r = CliRun.run("completion", "bash");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("complete -F").contains("hash").contains("verify").contains("--piece-size");
+  }
+
+  @Test
+  void unknownOption_isAUsageError() {
+    CliRun r = CliRun.run("hash", "--no-such-option", ".");
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("Unknown option: '--no-such-option'");
+  }
+}

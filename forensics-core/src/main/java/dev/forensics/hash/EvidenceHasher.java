@@ -1,0 +1,418 @@
+package dev.forensics.hash;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Hashes evidence files and directory trees: every regular file is read once, read-only, and all its
+ * digests come from that read; outcomes are delivered in {@linkplain ManifestEntry#PATH_ORDER path
+ * order} whatever the number of threads.
+ *
+ * <p>Paths are reported relative to a root directory with {@code /} as separator (absolute, still with
+ * {@code /}, for files outside the root). Symbolic links inside directories are recorded and not
+ * followed unless asked; links named as inputs are followed. Devices, pipes and sockets are reported and
+ * skipped. A file that cannot be read is reported as {@link FileOutcome.Status#UNREADABLE}; a file
+ * whose size or modification time differs after the read is reported as {@link
+ * FileOutcome.Status#CHANGED_WHILE_READING}.
+ */
+public final class EvidenceHasher {
+
+  private final MultiHasher hasher;
+  private final Path root;
+  private final boolean followLinks;
+  private final int threads;
+  private final Set<Path> excluded;
+
+  private EvidenceHasher(
+      MultiHasher hasher, Path root, boolean followLinks, int threads, Set<Path> excluded) {
+    this.hasher = hasher;
+    this.root = root;
+    this.followLinks = followLinks;
+    this.threads = threads;
+    this.excluded = excluded;
+  }
+
+  /** A builder with the default algorithms, no pieces, the current directory as root, one thread per core. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The digests computed per file. */
+  public List<HashAlgorithm> algorithms() {
+    return hasher.algorithms();
+  }
+
+  /** The piece size of piecewise hashing, 0 for none. */
+  public long pieceSize() {
+    return hasher.pieceSize();
+  }
+
+  /** The directory that reported paths are relative to. */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Hashes the inputs (files or directories, recursively) and hands each outcome to {@code sink}, in
+   * path order, on the calling thread.
+   *
+   * @param progress updated as files are listed and read; may be shared with a progress display
+   * @return the counts of the run
+   * @throws InterruptedIOException when the calling thread is interrupted
+   */
+  public HashSummary hash(Collection<Path> inputs, HashProgress progress, Consumer<FileOutcome> sink)
+      throws InterruptedIOException {
+    Objects.requireNonNull(progress, "progress");
+    List<Item> items = list(inputs);
+    long bytes = 0;
+    long files = 0;
+    for (Item it : items) {
+      if (it.outcome == null) {
+        bytes += it.size;
+        files++;
+      }
+    }
+    progress.planned(files, bytes);
+
+    Map<FileOutcome.Status, Long> counts = new EnumMap<>(FileOutcome.Status.class);
+    long[] hashedBytes = {0};
+    Consumer<FileOutcome> counting =
+        o -> {
+          counts.merge(o.status(), 1L, Long::sum);
+          o.entry().ifPresent(e -> hashedBytes[0] += e.size());
+          sink.accept(o);
+        };
+
+    if (threads == 1) {
+      for (Item it : items) {
+        counting.accept(it.outcome != null ? it.outcome : hashFile(it, progress));
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(threads, EvidenceHasher::workerThread);
+      try {
+        ArrayDeque<Future<FileOutcome>> window = new ArrayDeque<>();
+        int limit = threads * 8;
+        for (Item it : items) {
+          if (it.outcome != null) {
+            window.add(java.util.concurrent.CompletableFuture.completedFuture(it.outcome));
+          } else {
+            window.add(pool.submit(() -> hashFile(it, progress)));
+          }
+          while (window.size() > limit) {
+            counting.accept(await(window.poll()));
+          }
+        }
+        while (!window.isEmpty()) {
+          counting.accept(await(window.poll()));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    return new HashSummary(counts, hashedBytes[0]);
+  }
+
+  /** Hashes the inputs and collects the outcomes; see {@link #hash(Collection, HashProgress, Consumer)}. */
+  public List<FileOutcome> hashAll(Collection<Path> inputs) throws InterruptedIOException {
+    List<FileOutcome> out = new ArrayList<>();
+    hash(inputs, new HashProgress(), out::add);
+    return out;
+  }
+
+  private static Thread workerThread(Runnable r) {
+    Thread t = new Thread(r, "forensics-hash-worker");
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static FileOutcome await(Future<FileOutcome> f) throws InterruptedIOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while hashing");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("hashing worker failed", e.getCause());
+    }
+  }
+
+  /** A path to report: a regular file to hash (outcome null) or an outcome decided while listing. */
+  private static final class Item {
+    final String rel;
+    final Path path;
+    final long size;
+    final FileOutcome outcome;
+
+    Item(String rel, Path path, long size, FileOutcome outcome) {
+      this.rel = rel;
+      this.path = path;
+      this.size = size;
+      this.outcome = outcome;
+    }
+  }
+
+  private List<Item> list(Collection<Path> inputs) {
+    List<Item> items = new ArrayList<>();
+    for (Path input : inputs) {
+      Path abs = input.toAbsolutePath().normalize();
+      BasicFileAttributes attrs;
+      try {
+        attrs = Files.readAttributes(abs, BasicFileAttributes.class);
+      } catch (IOException e) {
+        items.add(problem(abs, FileOutcome.Status.UNREADABLE, reason(e)));
+        continue;
+      }
+      if (attrs.isDirectory()) {
+        walk(abs, items);
+      } else {
+        Item it = classify(abs, attrs);
+        if (it != null) {
+          items.add(it);
+        }
+      }
+    }
+    items.sort((a, b) -> ManifestEntry.comparePaths(a.rel, b.rel));
+    List<Item> unique = new ArrayList<>(items.size());
+    for (Item it : items) {
+      if (unique.isEmpty() || !unique.get(unique.size() - 1).rel.equals(it.rel)) {
+        unique.add(it);
+      }
+    }
+    return unique;
+  }
+
+  private void walk(Path dir, List<Item> items) {
+    Set<FileVisitOption> options =
+        followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
+    try {
+      Files.walkFileTree(
+          dir,
+          options,
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              Item it = classify(file, attrs);
+              if (it != null) {
+                items.add(it);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (e instanceof FileSystemLoopException) {
+                items.add(problem(file, FileOutcome.Status.LOOP, "symbolic link loop: not followed"));
+              } else {
+                items.add(problem(file, FileOutcome.Status.UNREADABLE, reason(e)));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      items.add(problem(dir, FileOutcome.Status.UNREADABLE, reason(e)));
+    }
+  }
+
+  private Item classify(Path file, BasicFileAttributes attrs) {
+    if (excluded.contains(file)) {
+      return null;
+    }
+    if (attrs.isRegularFile()) {
+      return new Item(relative(file), file, attrs.size(), null);
+    }
+    if (attrs.isSymbolicLink()) {
+      String target;
+      try {
+        target = "-> " + Files.readSymbolicLink(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+      } catch (IOException e) {
+        target = "-> ? (" + reason(e) + ")";
+      }
+      if (followLinks) {
+        target += " (target missing: not followed)";
+      }
+      return problem(file, FileOutcome.Status.SYMLINK, target);
+    }
+    if (attrs.isDirectory()) {
+      // only when a link to a directory is met without following links: recorded as a link above
+      return problem(file, FileOutcome.Status.SPECIAL, "directory: not hashed");
+    }
+    return problem(file, FileOutcome.Status.SPECIAL, "special file (device, pipe or socket): skipped");
+  }
+
+  private Item problem(Path file, FileOutcome.Status status, String detail) {
+    String rel = relative(file);
+    return new Item(rel, file, 0, new FileOutcome(rel, status, null, detail));
+  }
+
+  private FileOutcome hashFile(Item it, HashProgress progress) {
+    LinkOption[] noFollow = followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    try {
+      BasicFileAttributes before = Files.readAttributes(it.path, BasicFileAttributes.class, noFollow);
+      HashResult result;
+      try (FileChannel ch = FileChannel.open(it.path, StandardOpenOption.READ)) {
+        result = hasher.hash(ch, before.size(), progress::bytes);
+      }
+      BasicFileAttributes after = Files.readAttributes(it.path, BasicFileAttributes.class, noFollow);
+      ManifestEntry entry =
+          new ManifestEntry(
+              it.rel,
+              result.size(),
+              before.lastModifiedTime().toInstant(),
+              result.digests(),
+              result.pieces());
+      List<String> changes = new ArrayList<>();
+      if (before.size() != after.size()) {
+        changes.add("size " + before.size() + " -> " + after.size());
+      } else if (result.size() != before.size()) {
+        changes.add("read " + result.size() + " bytes of " + before.size());
+      }
+      if (!before.lastModifiedTime().equals(after.lastModifiedTime())) {
+        changes.add("modified " + before.lastModifiedTime() + " -> " + after.lastModifiedTime());
+      }
+      progress.fileDone();
+      if (!changes.isEmpty()) {
+        return new FileOutcome(
+            it.rel,
+            FileOutcome.Status.CHANGED_WHILE_READING,
+            entry,
+            "changed while being read: " + String.join(", ", changes));
+      }
+      return new FileOutcome(it.rel, FileOutcome.Status.HASHED, entry, "");
+    } catch (java.nio.channels.ClosedByInterruptException e) {
+      return new FileOutcome(it.rel, FileOutcome.Status.UNREADABLE, null, "interrupted");
+    } catch (IOException e) {
+      progress.fileDone();
+      return new FileOutcome(it.rel, FileOutcome.Status.UNREADABLE, null, reason(e));
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+
+  /** The path as reported: relative to the root with '/' separators, or absolute with '/'. */
+  String relative(Path abs) {
+    Path p = abs.startsWith(root) ? root.relativize(abs) : abs;
+    StringBuilder sb = new StringBuilder();
+    if (p.isAbsolute()) {
+      String r = p.getRoot().toString().replace('\\', '/');
+      sb.append(r);
+    }
+    for (Path part : p) {
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '/') {
+        sb.append('/');
+      }
+      sb.append(part.toString());
+    }
+    return sb.length() == 0 ? "." : sb.toString();
+  }
+
+  /** Configures an {@link EvidenceHasher}. */
+  public static final class Builder {
+    private List<HashAlgorithm> algorithms = List.copyOf(HashAlgorithm.DEFAULTS);
+    private long pieceSize;
+    private Path root = Path.of("");
+    private boolean followLinks;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private final Set<Path> excluded = new java.util.HashSet<>();
+    private boolean built;
+
+    private Builder() {}
+
+    /** The digests to compute (at least one). */
+    public Builder algorithms(Collection<HashAlgorithm> algs) {
+      if (algs.isEmpty()) {
+        throw new IllegalArgumentException("no hash algorithm given");
+      }
+      this.algorithms = List.copyOf(EnumSet.copyOf(algs));
+      return this;
+    }
+
+    /** Also hash every piece of this many bytes (0 = no pieces). */
+    public Builder pieceSize(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("negative piece size " + bytes);
+      }
+      this.pieceSize = bytes;
+      return this;
+    }
+
+    /** The directory reported paths are relative to (default: the current directory). */
+    public Builder root(Path dir) {
+      this.root = Objects.requireNonNull(dir, "root");
+      return this;
+    }
+
+    /** Follow symbolic links inside directories (loops are detected and reported). */
+    public Builder followLinks(boolean follow) {
+      this.followLinks = follow;
+      return this;
+    }
+
+    /** Number of files hashed at once (default: number of processors). */
+    public Builder threads(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + n);
+      }
+      this.threads = n;
+      return this;
+    }
+
+    /**
+     * Leaves these files out entirely, such as the manifest being written into the folder being
+     * hashed.
+     */
+    public Builder exclude(Collection<Path> files) {
+      for (Path f : files) {
+        excluded.add(f.toAbsolutePath().normalize());
+      }
+      return this;
+    }
+
+    /** The hasher; a builder builds once. */
+    public EvidenceHasher build() {
+      if (built) {
+        throw new IllegalStateException("build() already called");
+      }
+      built = true;
+      MultiHasher mh = MultiHasher.of(algorithms).withPieceSize(pieceSize).withParallelism(
+          Math.max(1, Runtime.getRuntime().availableProcessors()));
+      return new EvidenceHasher(
+          mh, root.toAbsolutePath().normalize(), followLinks, threads, Set.copyOf(excluded));
+    }
+  }
+}

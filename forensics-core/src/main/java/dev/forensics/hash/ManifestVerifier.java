@@ -1,0 +1,99 @@
+package dev.forensics.hash;
+
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Re-hashes evidence and audits it against a manifest, with the manifest's own algorithms and piece
+ * size.
+ *
+ * <p>Relative manifest paths are resolved against the root (default: the current directory). The files
+ * looked at are those under the given scope paths, or, when none are given, under the deepest directory
+ * that holds every listed file, so that files added beside the evidence are found as new.
+ */
+public final class ManifestVerifier {
+
+  private final Path root;
+  private final List<Path> scope;
+  private final int threads;
+  private final boolean followLinks;
+
+  private ManifestVerifier(Path root, List<Path> scope, int threads, boolean followLinks) {
+    this.root = root;
+    this.scope = scope;
+    this.threads = threads;
+    this.followLinks = followLinks;
+  }
+
+  /**
+   * A verifier.
+   *
+   * @param root directory relative manifest paths are resolved against
+   * @param scope paths to look in; empty for the manifest's common directory
+   * @param threads files hashed at once
+   * @param followLinks whether to follow symbolic links inside directories
+   */
+  public static ManifestVerifier of(Path root, List<Path> scope, int threads, boolean followLinks) {
+    Objects.requireNonNull(root, "root");
+    return new ManifestVerifier(root.toAbsolutePath().normalize(), List.copyOf(scope), threads, followLinks);
+  }
+
+  /** Hashes the scope and audits it against the manifest read from a file. */
+  public AuditResult verify(ManifestReadResult read, HashProgress progress) throws InterruptedIOException {
+    Manifest manifest = read.manifest();
+    EvidenceHasher hasher =
+        EvidenceHasher.builder()
+            .algorithms(manifest.info().algorithms())
+            .pieceSize(manifest.info().pieceSize())
+            .root(root)
+            .threads(threads)
+            .followLinks(followLinks)
+            .build();
+    List<Path> inputs = scope.isEmpty() ? defaultScope(manifest) : scope;
+    List<FileOutcome> found = new ArrayList<>();
+    hasher.hash(inputs, progress, found::add);
+    return Auditor.audit(manifest, found, read.problems());
+  }
+
+  /** The directories to look in when none are given: the deepest one that holds every listed file. */
+  public List<Path> defaultScope(Manifest manifest) {
+    if (manifest.entries().isEmpty()) {
+      return List.of(root);
+    }
+    if (manifest.entries().size() == 1) {
+      return List.of(resolve(manifest.entries().get(0).path()));
+    }
+    List<String> common = null;
+    for (ManifestEntry e : manifest.entries()) {
+      List<String> parts = Arrays.asList(e.path().split("/", -1));
+      List<String> dir = parts.subList(0, parts.size() - 1);
+      if (common == null) {
+        common = new ArrayList<>(dir);
+      } else {
+        int n = 0;
+        while (n < common.size() && n < dir.size() && common.get(n).equals(dir.get(n))) {
+          n++;
+        }
+        common = new ArrayList<>(common.subList(0, n));
+      }
+    }
+    String joined = String.join("/", common);
+    if (joined.isEmpty()) {
+      if (!manifest.entries().get(0).path().startsWith("/")) {
+        return List.of(root);
+      }
+      // absolute paths with nothing in common but "/": look at the listed files only
+      return manifest.entries().stream().map(e -> resolve(e.path())).toList();
+    }
+    return List.of(resolve(joined));
+  }
+
+  private Path resolve(String manifestPath) {
+    Path p = Path.of(manifestPath.replace('/', java.io.File.separatorChar));
+    return p.isAbsolute() ? p : root.resolve(p);
+  }
+}
