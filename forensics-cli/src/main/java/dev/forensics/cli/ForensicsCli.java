@@ -13,7 +13,6 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     resourceBundle = Messages.BUNDLE,
     sortOptions = false,
-    usageHelpAutoWidth = true,
     subcommands = {
       HashCommand.class,
       VerifyCommand.class,

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code forensics hash}: hashes evidence files and folders into a manifest. */
-@Command(name = "hash", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
+@Command(name = "hash", mixinStandardHelpOptions = true, sortOptions = false)
 final class HashCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

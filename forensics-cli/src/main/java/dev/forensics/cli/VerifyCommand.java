@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code forensics verify}: re-hashes evidence and audits it against a manifest. */
-@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false)
 final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -48,6 +48,7 @@ public final class EvidenceHasher {
   private final boolean followLinks;
   private final int threads;
   private final Set<Path> excluded;
+  private final String rootString;
 
   private EvidenceHasher(
       MultiHasher hasher, Path root, boolean followLinks, int threads, Set<Path> excluded) {
@@ -56,6 +57,7 @@ public final class EvidenceHasher {
     this.followLinks = followLinks;
     this.threads = threads;
     this.excluded = excluded;
+    this.rootString = root.toString();
   }
 
   /** A builder with the default algorithms, no pieces, the current directory as root, one thread per core. */
@@ -162,17 +164,33 @@ public final class EvidenceHasher {
     }
   }
 
-  /** A path to report: a regular file to hash (outcome null) or an outcome decided while listing. */
+  /**
+   * A path to report: a regular file to hash, with the attributes read while listing it (the "before"
+   * of the change check) and whether links are followed for it; or an outcome decided while listing.
+   */
   private static final class Item {
     final String rel;
     final Path path;
     final long size;
+    final BasicFileAttributes listed;
+    final boolean follow;
     final FileOutcome outcome;
 
-    Item(String rel, Path path, long size, FileOutcome outcome) {
+    Item(String rel, Path path, BasicFileAttributes listed, boolean follow) {
       this.rel = rel;
       this.path = path;
-      this.size = size;
+      this.size = listed.size();
+      this.listed = listed;
+      this.follow = follow;
+      this.outcome = null;
+    }
+
+    Item(String rel, Path path, FileOutcome outcome) {
+      this.rel = rel;
+      this.path = path;
+      this.size = 0;
+      this.listed = null;
+      this.follow = false;
       this.outcome = outcome;
     }
   }
@@ -191,7 +209,7 @@ public final class EvidenceHasher {
       if (attrs.isDirectory()) {
         walk(abs, items);
       } else {
-        Item it = classify(abs, attrs);
+        Item it = classify(abs, attrs, true);
         if (it != null) {
           items.add(it);
         }
@@ -218,7 +236,7 @@ public final class EvidenceHasher {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              Item it = classify(file, attrs);
+              Item it = classify(file, attrs, followLinks);
               if (it != null) {
                 items.add(it);
               }
@@ -240,12 +258,12 @@ public final class EvidenceHasher {
     }
   }
 
-  private Item classify(Path file, BasicFileAttributes attrs) {
+  private Item classify(Path file, BasicFileAttributes attrs, boolean follow) {
     if (excluded.contains(file)) {
       return null;
     }
     if (attrs.isRegularFile()) {
-      return new Item(relative(file), file, attrs.size(), null);
+      return new Item(relative(file), file, attrs, follow);
     }
     if (attrs.isSymbolicLink()) {
       String target;
@@ -268,13 +286,13 @@ public final class EvidenceHasher {
 
   private Item problem(Path file, FileOutcome.Status status, String detail) {
     String rel = relative(file);
-    return new Item(rel, file, 0, new FileOutcome(rel, status, null, detail));
+    return new Item(rel, file, new FileOutcome(rel, status, null, detail));
   }
 
   private FileOutcome hashFile(Item it, HashProgress progress) {
-    LinkOption[] noFollow = followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    LinkOption[] noFollow = it.follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
     try {
-      BasicFileAttributes before = Files.readAttributes(it.path, BasicFileAttributes.class, noFollow);
+      BasicFileAttributes before = it.listed;
       HashResult result;
       try (FileChannel ch = FileChannel.open(it.path, StandardOpenOption.READ)) {
         result = hasher.hash(ch, before.size(), progress::bytes);
@@ -324,21 +342,30 @@ public final class EvidenceHasher {
     return m == null ? e.getClass().getSimpleName() : m;
   }
 
-  /** The path as reported: relative to the root with '/' separators, or absolute with '/'. */
+  /**
+   * The path as reported: relative to the root with '/' separators, or absolute with '/'. Both paths
+   * are absolute and normalized, so a string prefix at a separator boundary is containment.
+   */
   String relative(Path abs) {
-    Path p = abs.startsWith(root) ? root.relativize(abs) : abs;
-    StringBuilder sb = new StringBuilder();
-    if (p.isAbsolute()) {
-      String r = p.getRoot().toString().replace('\\', '/');
-      sb.append(r);
-    }
-    for (Path part : p) {
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '/') {
-        sb.append('/');
+    String s = abs.toString();
+    char sep = abs.getFileSystem().getSeparator().charAt(0);
+    String rel;
+    if (s.startsWith(rootString)
+        && (s.length() == rootString.length()
+            || rootString.charAt(rootString.length() - 1) == sep
+            || s.charAt(rootString.length()) == sep)) {
+      int from = rootString.length();
+      if (from < s.length() && s.charAt(from) == sep) {
+        from++;
       }
-      sb.append(part.toString());
+      rel = s.substring(from);
+    } else {
+      rel = s;
     }
-    return sb.length() == 0 ? "." : sb.toString();
+    if (sep != '/') {
+      rel = rel.replace(sep, '/');
+    }
+    return rel.isEmpty() ? "." : rel;
   }
 
   /** Configures an {@link EvidenceHasher}. */

@@ -153,4 +153,14 @@ class EvidenceHasherTest {
     List<FileOutcome> out = EvidenceHasher.builder().root(dir).exclude(List.of(own)).build().hashAll(List.of(dir.resolve("ev")));
     assertThat(out).extracting(FileOutcome::path).containsExactly("ev/a.txt");
   }
+
+  @Test
+  void hash_symlinkNamedAsInput_isFollowed_andNotFlaggedAsChanged() throws IOException {
+    write("ev/real.txt", "real content");
+    Path link = dir.resolve("link.txt");
+    Files.createSymbolicLink(link, dir.resolve("ev/real.txt"));
+    List<FileOutcome> out = EvidenceHasher.builder().root(dir).build().hashAll(List.of(link));
+    assertThat(lines(out)).containsExactly("HASHED link.txt");
+    assertThat(out.get(0).entry().orElseThrow().size()).isEqualTo(12);
+  }
 }

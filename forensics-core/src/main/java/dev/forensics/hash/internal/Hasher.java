@@ -39,12 +39,26 @@ public abstract class Hasher {
   /** Completes the digest and resets the hasher for another use. */
   public abstract byte[] finish();
 
+  /** One never-updated instance per JDK algorithm: cloning it skips the provider lookup per file. */
+  private static final java.util.Map<String, MessageDigest> PROTOTYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final class Jdk extends Hasher {
     private final MessageDigest md;
 
     Jdk(String name) {
+      MessageDigest prototype = PROTOTYPES.computeIfAbsent(name, Jdk::create);
+      MessageDigest copy;
       try {
-        md = MessageDigest.getInstance(name);
+        copy = (MessageDigest) prototype.clone();
+      } catch (CloneNotSupportedException e) {
+        copy = create(name);
+      }
+      md = copy;
+    }
+
+    private static MessageDigest create(String name) {
+      try {
+        return MessageDigest.getInstance(name);
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("the JDK lacks " + name, e);
       }
