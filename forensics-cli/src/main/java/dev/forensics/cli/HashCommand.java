@@ -129,7 +129,7 @@ final class HashCommand implements Callable<Integer> {
     }
     HashProgress hp = new HashProgress();
     HashSummary summary;
-    try (OutputTarget target = OutputTarget.open(output, force, spec.commandLine().getOut());
+    try (OutputTarget target = OutputTarget.open(output, force, spec.commandLine());
         ProgressBar bar = ProgressBar.start(hp, err, progress)) {
       EvidenceHasher hasher = b.exclude(target.paths()).build();
       ManifestInfo info =
@@ -260,13 +260,33 @@ final class HashCommand implements Callable<Integer> {
       this.file = file;
     }
 
-    static OutputTarget open(Path file, boolean force, PrintWriter out) throws IOException {
-      if (file == null) {
+    /**
+     * Standard output for no file or {@code -}; a device or pipe (such as {@code /dev/null}) written in
+     * place; otherwise a regular file, written to a temporary file beside it and moved into place on
+     * {@link #commit()}. An existing regular file needs {@code force}.
+     */
+    static OutputTarget open(Path file, boolean force, picocli.CommandLine cl) throws IOException {
+      PrintWriter out = cl.getOut();
+      if (file == null || file.toString().equals("-")) {
         return new OutputTarget(new Utf8WriterOutputStream(out), null, null);
       }
-      if (java.nio.file.Files.exists(file) && !force) {
-        throw new java.nio.file.FileAlreadyExistsException(
-            file.toString(), null, Messages.get("error.outputExists"));
+      if (java.nio.file.Files.isDirectory(file)) {
+        throw new ParameterException(cl, file + ": " + Messages.get("error.outputIsFolder"));
+      }
+      if (java.nio.file.Files.exists(file)) {
+        Path real = file.toRealPath();
+        if (!java.nio.file.Files.isRegularFile(real)) {
+          // a device or a pipe: never replace it, just write to it
+          return new OutputTarget(
+              new java.io.BufferedOutputStream(
+                  java.nio.file.Files.newOutputStream(real, java.nio.file.StandardOpenOption.WRITE), 1 << 16),
+              null,
+              null);
+        }
+        if (!force) {
+          throw new ParameterException(cl, file + ": " + Messages.get("error.outputExists"));
+        }
+        file = real;
       }
       Path dir = file.toAbsolutePath().getParent();
       Path temp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName() + ".", ".partial");
@@ -302,7 +322,7 @@ final class HashCommand implements Callable<Integer> {
         stream.close();
         java.nio.file.Files.deleteIfExists(temp);
       } else if (temp == null) {
-        stream.close(); // completes a character split across writes; the PrintWriter stays open
+        stream.close(); // completes a split character (stdout: the PrintWriter stays open) or closes a device
       }
     }
   }

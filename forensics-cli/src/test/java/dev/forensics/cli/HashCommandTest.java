@@ -79,7 +79,7 @@ class HashCommandTest {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.txt", "manifest.txt");
     }
     CliRun again = CliRun.run("hash", "-f", "gnu", "-c", "md5", "-o", out.toString(), dir.resolve("ev").toString());
-    assertThat(again.exit()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(again.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(again.err()).contains("output file exists (use --force to overwrite)");
   }
 
@@ -133,5 +133,35 @@ class HashCommandTest {
     CliRun json = CliRun.run("hash", "-q", "-f", "json", "--root", dir.toString(), dir.resolve("ev").toString());
     assertThat(json.exit()).isZero();
     assertThat(json.out()).contains("\"ev/line\\nbreak.txt\"");
+  }
+
+  @Test
+  void hash_outputToADevice_writesInPlace_neverReplacesIt() throws IOException {
+    Path devNull = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "needs /dev/null");
+    write("ev/a.txt", "abc");
+    CliRun r = CliRun.run("hash", "-q", "-o", "/dev/null", dir.resolve("ev").toString());
+    assertThat(r.exit()).isZero();
+    assertThat(Files.isRegularFile(devNull)).as("/dev/null must stay a device").isFalse();
+  }
+
+  @Test
+  void hash_outputThroughASymlink_replacesTheTarget_keepsTheLink() throws IOException {
+    write("ev/a.txt", "abc");
+    Path target = write("out/real.txt", "old");
+    Path link = dir.resolve("out/link.txt");
+    Files.createSymbolicLink(link, target);
+    CliRun r = CliRun.run("hash", "-q", "-f", "gnu", "-c", "md5", "--force", "--root", dir.toString(), "-o", link.toString(), dir.resolve("ev").toString());
+    assertThat(r.exit()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(target)).isEqualTo("900150983cd24fb0d6963f7d28e17f72  ev/a.txt\n");
+  }
+
+  @Test
+  void hash_outputIsAFolder_isRefused() throws IOException {
+    write("ev/a.txt", "abc");
+    CliRun r = CliRun.run("hash", "-o", dir.toString(), dir.resolve("ev").toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("the output is a folder: name a file");
   }
 }
