@@ -132,6 +132,12 @@ final class HashCommand implements Callable<Integer> {
     try (OutputTarget target = OutputTarget.open(output, force, spec.commandLine());
         ProgressBar bar = ProgressBar.start(hp, err, progress)) {
       EvidenceHasher hasher = b.exclude(target.paths()).build();
+      if (bar.shown()) {
+        // totals for the bar's percentage and ETA, listed beside the hashing
+        Thread estimate = new Thread(() -> hasher.estimate(inputs, hp), "forensics-estimate");
+        estimate.setDaemon(true);
+        estimate.start();
+      }
       ManifestInfo info =
           ManifestInfo.of(algorithms)
               .withPieceSize(pieces)

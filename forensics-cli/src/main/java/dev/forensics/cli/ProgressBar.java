@@ -41,6 +41,11 @@ final class ProgressBar implements AutoCloseable {
     return bar;
   }
 
+  /** Whether the bar is drawn. */
+  boolean shown() {
+    return thread.isAlive();
+  }
+
   /** Whether file descriptor 2 is a terminal (Linux and similar: /proc/self/fd/2 points at a tty). */
   static boolean stderrIsTerminal() {
     String term = System.getenv("TERM");
@@ -75,6 +80,15 @@ final class ProgressBar implements AutoCloseable {
     int width = 24;
     int filled = total > 0 ? (int) Math.min(width, done * width / total) : 0;
     String eta = rate > 0 && total > done ? clock((long) ((total - done) / rate)) : "--:--";
+    if (total == 0) {
+      String line =
+          String.format(
+              Locale.ROOT, "%s %s/s %d files", bytes(done), bytes((long) rate), progress.doneFiles());
+      err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+      err.flush();
+      lastWidth = line.length();
+      return;
+    }
     String line =
         String.format(
             Locale.ROOT,

@@ -4,24 +4,24 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -91,16 +91,7 @@ public final class EvidenceHasher {
   public HashSummary hash(Collection<Path> inputs, HashProgress progress, Consumer<FileOutcome> sink)
       throws InterruptedIOException {
     Objects.requireNonNull(progress, "progress");
-    List<Item> items = list(inputs);
-    long bytes = 0;
-    long files = 0;
-    for (Item it : items) {
-      if (it.outcome == null) {
-        bytes += it.size;
-        files++;
-      }
-    }
-    progress.planned(files, bytes);
+    Iterable<Item> items = () -> items(inputs);
 
     Map<FileOutcome.Status, Long> counts = new EnumMap<>(FileOutcome.Status.class);
     long[] hashedBytes = {0};
@@ -138,6 +129,21 @@ public final class EvidenceHasher {
       }
     }
     return new HashSummary(counts, hashedBytes[0]);
+  }
+
+  /**
+   * Lists the inputs as {@link #hash} would, without reading any file, and adds the number of files
+   * and bytes to hash to the progress totals; meant to run on another thread beside {@link #hash} so
+   * that a progress display can show a percentage and an estimated time.
+   */
+  public void estimate(Collection<Path> inputs, HashProgress progress) {
+    Iterator<Item> it = items(inputs);
+    while (it.hasNext() && !Thread.currentThread().isInterrupted()) {
+      Item item = it.next();
+      if (item.outcome == null) {
+        progress.planned(1, item.size);
+      }
+    }
   }
 
   /** Hashes the inputs and collects the outcomes; see {@link #hash(Collection, HashProgress, Consumer)}. */
@@ -195,66 +201,177 @@ public final class EvidenceHasher {
     }
   }
 
-  private List<Item> list(Collection<Path> inputs) {
-    List<Item> items = new ArrayList<>();
+  /**
+   * Every path to report under the inputs, in path order, listed lazily: memory holds one directory
+   * listing per level of the tree being walked, not the whole tree. Each input yields its paths in
+   * order (see {@link Walk}); the inputs' streams are merged, and a path named twice is reported once.
+   */
+  private Iterator<Item> items(Collection<Path> inputs) {
+    PriorityQueue<Walk> heads = new PriorityQueue<>((a, b) -> ManifestEntry.comparePaths(a.head.rel, b.head.rel));
     for (Path input : inputs) {
-      Path abs = input.toAbsolutePath().normalize();
-      BasicFileAttributes attrs;
-      try {
-        attrs = Files.readAttributes(abs, BasicFileAttributes.class);
-      } catch (IOException e) {
-        items.add(problem(abs, FileOutcome.Status.UNREADABLE, reason(e)));
-        continue;
+      Walk w = new Walk(input.toAbsolutePath().normalize());
+      if (w.advance()) {
+        heads.add(w);
       }
-      if (attrs.isDirectory()) {
-        walk(abs, items);
-      } else {
-        Item it = classify(abs, attrs, true);
-        if (it != null) {
-          items.add(it);
+    }
+    return new Iterator<>() {
+      private String last;
+      private Item next = fetch();
+
+      private Item fetch() {
+        while (!heads.isEmpty()) {
+          Walk w = heads.poll();
+          Item it = w.head;
+          if (w.advance()) {
+            heads.add(w);
+          }
+          if (!it.rel.equals(last)) {
+            last = it.rel;
+            return it;
+          }
         }
+        return null;
       }
-    }
-    items.sort((a, b) -> ManifestEntry.comparePaths(a.rel, b.rel));
-    List<Item> unique = new ArrayList<>(items.size());
-    for (Item it : items) {
-      if (unique.isEmpty() || !unique.get(unique.size() - 1).rel.equals(it.rel)) {
-        unique.add(it);
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
       }
-    }
-    return unique;
+
+      @Override
+      public Item next() {
+        if (next == null) {
+          throw new java.util.NoSuchElementException();
+        }
+        Item it = next;
+        next = fetch();
+        return it;
+      }
+    };
   }
 
-  private void walk(Path dir, List<Item> items) {
-    Set<FileVisitOption> options =
-        followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
-    try {
-      Files.walkFileTree(
-          dir,
-          options,
-          Integer.MAX_VALUE,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              Item it = classify(file, attrs, followLinks);
-              if (it != null) {
-                items.add(it);
-              }
-              return FileVisitResult.CONTINUE;
-            }
+  /**
+   * The paths under one input in path order, depth first. Within a folder, entries are sorted by name,
+   * a folder's name compared as if it ended in '/', which makes the depth-first order exactly the order
+   * of the full paths. With links followed, a folder that is one of its own ancestors (same file key)
+   * is reported as a loop and not entered.
+   */
+  private final class Walk {
+    private final Deque<Iterator<Entry>> stack = new ArrayDeque<>();
+    private final Deque<Object> ancestors = new ArrayDeque<>();
+    private Item head;
+    private Path pending;
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              if (e instanceof FileSystemLoopException) {
-                items.add(problem(file, FileOutcome.Status.LOOP, "symbolic link loop: not followed"));
-              } else {
-                items.add(problem(file, FileOutcome.Status.UNREADABLE, reason(e)));
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      items.add(problem(dir, FileOutcome.Status.UNREADABLE, reason(e)));
+    Walk(Path input) {
+      this.pending = input;
+    }
+
+    /** Moves {@link #head} to the next item; false at the end. */
+    boolean advance() {
+      if (pending != null) {
+        Path input = pending;
+        pending = null;
+        BasicFileAttributes attrs;
+        try {
+          attrs = Files.readAttributes(input, BasicFileAttributes.class); // inputs: links followed
+        } catch (IOException e) {
+          head = problem(input, FileOutcome.Status.UNREADABLE, reason(e));
+          return true;
+        }
+        if (!attrs.isDirectory()) {
+          head = classify(input, attrs, true);
+          if (head != null) {
+            return true;
+          }
+        } else {
+          Item failed = enter(input, attrs);
+          if (failed != null) {
+            head = failed;
+            return true;
+          }
+        }
+      }
+      while (!stack.isEmpty()) {
+        Iterator<Entry> level = stack.peek();
+        if (!level.hasNext()) {
+          stack.pop();
+          ancestors.pop();
+          continue;
+        }
+        Entry e = level.next();
+        if (e.error != null) {
+          head = problem(e.path, FileOutcome.Status.UNREADABLE, reason(e.error));
+          return true;
+        }
+        if (e.attrs.isDirectory()) {
+          Object key = e.attrs.fileKey();
+          if (key != null && ancestors.contains(key)) {
+            head = problem(e.path, FileOutcome.Status.LOOP, "symbolic link loop: not followed");
+            return true;
+          }
+          Item failed = enter(e.path, e.attrs);
+          if (failed != null) {
+            head = failed;
+            return true;
+          }
+          continue;
+        }
+        Item it = classify(e.path, e.attrs, followLinks);
+        if (it != null) {
+          head = it;
+          return true;
+        }
+      }
+      head = null;
+      return false;
+    }
+
+    /** Lists a folder and pushes its sorted entries; an unreadable folder is returned as an item. */
+    private Item enter(Path dir, BasicFileAttributes attrs) {
+      List<Entry> entries = new ArrayList<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+        for (Path p : ds) {
+          entries.add(Entry.of(p, followLinks));
+        }
+      } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        IOException io = e instanceof IOException ? (IOException) e : ((java.nio.file.DirectoryIteratorException) e).getCause();
+        return problem(dir, FileOutcome.Status.UNREADABLE, reason(io));
+      }
+      entries.sort((a, b) -> ManifestEntry.comparePaths(a.key, b.key));
+      stack.push(entries.iterator());
+      ancestors.push(attrs.fileKey() != null ? attrs.fileKey() : dir);
+      return null;
+    }
+  }
+
+  /** A folder entry: its path, attributes (or the error reading them), and its sort key. */
+  private static final class Entry {
+    final Path path;
+    final BasicFileAttributes attrs;
+    final IOException error;
+    final String key;
+
+    private Entry(Path path, BasicFileAttributes attrs, IOException error) {
+      this.path = path;
+      this.attrs = attrs;
+      this.error = error;
+      String name = path.getFileName().toString();
+      this.key = attrs != null && attrs.isDirectory() ? name + "/" : name;
+    }
+
+    static Entry of(Path p, boolean follow) {
+      try {
+        if (follow) {
+          try {
+            return new Entry(p, Files.readAttributes(p, BasicFileAttributes.class), null);
+          } catch (NoSuchFileException e) {
+            // a link whose target is missing: report the link itself
+          }
+        }
+        return new Entry(p, Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS), null);
+      } catch (IOException e) {
+        return new Entry(p, null, e);
+      }
     }
   }
 

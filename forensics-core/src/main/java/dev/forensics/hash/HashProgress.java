@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Live counters of a hashing run, safe to read from another thread (for a progress bar). The totals
- * are known once the inputs have been listed; until then they are 0.
+ * stay 0 unless someone estimates them ({@link EvidenceHasher#estimate}, or the manifest being
+ * verified).
  */
 public final class HashProgress {
 
@@ -29,7 +30,8 @@ public final class HashProgress {
     return doneBytes.get();
   }
 
-  void planned(long files, long bytes) {
+  /** Adds to the totals expected. */
+  public void planned(long files, long bytes) {
     totalFiles.addAndGet(files);
     totalBytes.addAndGet(bytes);
   }

@@ -54,6 +54,11 @@ public final class ManifestVerifier {
             .followLinks(followLinks)
             .build();
     List<Path> inputs = scope.isEmpty() ? defaultScope(manifest) : scope;
+    long bytes = 0;
+    for (ManifestEntry e : manifest.entries()) {
+      bytes += Math.max(0, e.size());
+    }
+    progress.planned(manifest.entries().size(), bytes); // the manifest says how much there is to read
     List<FileOutcome> found = new ArrayList<>();
     hasher.hash(inputs, progress, found::add);
     return Auditor.audit(manifest, found, read.problems());

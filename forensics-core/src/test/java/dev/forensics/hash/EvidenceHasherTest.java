@@ -163,4 +163,42 @@ class EvidenceHasherTest {
     assertThat(lines(out)).containsExactly("HASHED link.txt");
     assertThat(out.get(0).entry().orElseThrow().size()).isEqualTo(12);
   }
+
+  @Test
+  void hash_folderNamesSortAsIfEndingInSlash_soTheWalkGivesFullPathOrder() throws IOException {
+    write("ev/a/z.txt", "1");
+    write("ev/a b", "2");
+    write("ev/a-x", "3");
+    write("ev/a.", "4");
+    write("ev/a0/q", "5");
+    List<FileOutcome> out = EvidenceHasher.builder().root(dir).build().hashAll(List.of(dir.resolve("ev")));
+    List<String> paths = out.stream().map(FileOutcome::path).toList();
+    assertThat(paths).containsExactly("ev/a b", "ev/a-x", "ev/a.", "ev/a/z.txt", "ev/a0/q");
+    List<String> sorted = new ArrayList<>(paths);
+    sorted.sort(ManifestEntry::comparePaths);
+    assertThat(paths).isEqualTo(sorted);
+  }
+
+  @Test
+  void hash_overlappingInputs_reportEachFileOnce_inOrder() throws IOException {
+    write("ev/sub/b.txt", "b");
+    write("ev/a.txt", "a");
+    write("other.txt", "o");
+    List<FileOutcome> out =
+        EvidenceHasher.builder().root(dir).build()
+            .hashAll(List.of(dir.resolve("other.txt"), dir.resolve("ev/sub"), dir.resolve("ev"), dir.resolve("ev/a.txt")));
+    assertThat(out).extracting(FileOutcome::path).containsExactly("ev/a.txt", "ev/sub/b.txt", "other.txt");
+  }
+
+  @Test
+  void estimate_countsTheFilesAndBytesToHash_withoutReadingThem() throws IOException {
+    write("ev/a.txt", "abc");
+    write("ev/d/b.txt", "hello");
+    Files.createSymbolicLink(dir.resolve("ev/link"), Path.of("a.txt"));
+    HashProgress p = new HashProgress();
+    EvidenceHasher.builder().root(dir).build().estimate(List.of(dir.resolve("ev")), p);
+    assertThat(p.totalFiles()).isEqualTo(2);
+    assertThat(p.totalBytes()).isEqualTo(8);
+    assertThat(p.doneBytes()).isZero();
+  }
 }
