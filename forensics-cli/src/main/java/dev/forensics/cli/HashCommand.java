@@ -9,6 +9,7 @@ import dev.forensics.hash.ManifestFormat;
 import dev.forensics.hash.ManifestInfo;
 import dev.forensics.hash.ManifestEntry;
 import dev.forensics.hash.ManifestWriter;
+import dev.forensics.hash.UnwritableEntryException;
 import dev.forensics.knownfiles.HashSetKind;
 import dev.forensics.knownfiles.HashSetProblem;
 import dev.forensics.knownfiles.KnownFileLibrary;
@@ -21,6 +22,7 @@ import dev.forensics.knownfiles.KnownFileStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -116,9 +119,6 @@ final class HashCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     KnownFileLibrary library = loadSets(err);
-    long[] known = {0};
-    long[] notable = {0};
-    long[] unwritable = {0};
     EvidenceHasher.Builder b =
         EvidenceHasher.builder().algorithms(algorithms).pieceSize(pieces).followLinks(follow);
     if (root != null) {
@@ -129,6 +129,7 @@ final class HashCommand implements Callable<Integer> {
     }
     HashProgress hp = new HashProgress();
     HashSummary summary;
+    Recorder recorder;
     try (OutputTarget target = OutputTarget.open(output, force, spec.commandLine());
         ProgressBar bar = ProgressBar.start(hp, err, progress)) {
       EvidenceHasher hasher = b.exclude(target.paths()).build();
@@ -147,30 +148,8 @@ final class HashCommand implements Callable<Integer> {
                   hasher.root().toString(),
                   Instant.now().truncatedTo(ChronoUnit.SECONDS));
       try (ManifestWriter writer = format.newWriter(target.stream(), info)) {
-        summary =
-            hasher.hash(
-                inputs,
-                hp,
-                outcome -> {
-                  report(outcome, err);
-                  outcome.entry().ifPresent(e -> {
-                    KnownFileStatus status = classify(library, e, err);
-                    if (status == KnownFileStatus.NOTABLE) {
-                      notable[0]++;
-                    } else if (status == KnownFileStatus.KNOWN) {
-                      known[0]++;
-                    }
-                    if (!(hideKnown && status == KnownFileStatus.KNOWN)) {
-                      try {
-                        writer.write(e);
-                      } catch (IOException ex) {
-                        // this entry cannot be held by the chosen format (e.g. a newline in a hashdeep name)
-                        unwritable[0]++;
-                        err.println(Messages.get("hash.unwritable", AuditRenderer.printable(e.path()), ex.getMessage(), format.id()));
-                      }
-                    }
-                  });
-                });
+        recorder = new Recorder(writer, library, err);
+        summary = hasher.hash(inputs, hp, recorder);
       }
       target.commit();
     }
@@ -186,13 +165,14 @@ final class HashCommand implements Callable<Integer> {
               summary.count(FileOutcome.Status.CHANGED_WHILE_READING)));
     }
     if (!library.sets().isEmpty() && !quiet) {
-      err.println(Messages.get(hideKnown ? "hash.knownSummaryHidden" : "hash.knownSummary", notable[0], known[0]));
+      err.println(
+          Messages.get(hideKnown ? "hash.knownSummaryHidden" : "hash.knownSummary", recorder.notable, recorder.known));
     }
     err.flush();
     if (summary.count(FileOutcome.Status.UNREADABLE) > 0) {
       return ExitCodes.UNREADABLE;
     }
-    return summary.hasProblems() || unwritable[0] > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    return summary.hasProblems() || recorder.unwritable > 0 ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
   private KnownFileLibrary loadSets(PrintWriter err) throws IOException {
@@ -218,30 +198,66 @@ final class HashCommand implements Callable<Integer> {
     return r.set();
   }
 
-  private KnownFileStatus classify(KnownFileLibrary library, ManifestEntry e, PrintWriter err) {
-    if (library.sets().isEmpty()) {
-      return KnownFileStatus.UNKNOWN;
-    }
-    KnownFileLookup lookup = library.lookup(e.digests());
-    if (lookup.status() == KnownFileStatus.NOTABLE) {
-      KnownFileMatch m = lookup.matches().get(0);
-      err.println(Messages.get("hash.notableMatch", e.path(), m.setName(), m.algorithm().id()));
-    }
-    return lookup.status();
-  }
+  /**
+   * Handles each outcome in path order: notes and problems on stderr, the known-file status, and the
+   * entry into the manifest unless it is a hidden known file or the format cannot hold it.
+   */
+  private final class Recorder implements Consumer<FileOutcome> {
+    private final ManifestWriter writer;
+    private final KnownFileLibrary library;
+    private final PrintWriter err;
+    long known;
+    long notable;
+    long unwritable;
 
-  private void report(FileOutcome o, PrintWriter err) {
-    switch (o.status()) {
-      case HASHED:
-        return;
-      case SYMLINK:
-      case SPECIAL:
-        if (!quiet) {
-          err.println(Messages.get("hash.note", o.path(), o.detail()));
+    Recorder(ManifestWriter writer, KnownFileLibrary library, PrintWriter err) {
+      this.writer = writer;
+      this.library = library;
+      this.err = err;
+    }
+
+    @Override
+    public void accept(FileOutcome o) {
+      switch (o.status()) {
+        case HASHED:
+          break;
+        case SYMLINK:
+        case SPECIAL:
+          if (!quiet) {
+            err.println(Messages.get("hash.note", AuditRenderer.printable(o.path()), o.detail()));
+          }
+          break;
+        default:
+          err.println(Messages.get("hash.problem", AuditRenderer.printable(o.path()), o.detail()));
+      }
+      o.entry().ifPresent(this::record);
+    }
+
+    private void record(ManifestEntry e) {
+      KnownFileStatus status = KnownFileStatus.UNKNOWN;
+      if (!library.sets().isEmpty()) {
+        KnownFileLookup lookup = library.lookup(e.digests());
+        status = lookup.status();
+        if (status == KnownFileStatus.NOTABLE) {
+          notable++;
+          KnownFileMatch m = lookup.matches().get(0);
+          err.println(Messages.get("hash.notableMatch", AuditRenderer.printable(e.path()), m.setName(), m.algorithm().id()));
+        } else if (status == KnownFileStatus.KNOWN) {
+          known++;
         }
+      }
+      if (hideKnown && status == KnownFileStatus.KNOWN) {
         return;
-      default:
-        err.println(Messages.get("hash.problem", o.path(), o.detail()));
+      }
+      try {
+        writer.write(e);
+      } catch (UnwritableEntryException ex) {
+        // the chosen format cannot hold this entry (e.g. a newline in a hashdeep name): say so, go on
+        unwritable++;
+        err.println(Messages.get("hash.unwritable", AuditRenderer.printable(e.path()), ex.getMessage(), format.id()));
+      } catch (IOException ex) {
+        throw new UncheckedIOException(ex); // the output itself failed (disk full...): stop
+      }
     }
   }
 

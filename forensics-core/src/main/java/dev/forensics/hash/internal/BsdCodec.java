@@ -7,6 +7,7 @@ import dev.forensics.hash.ManifestFormat;
 import dev.forensics.hash.ManifestInfo;
 import dev.forensics.hash.ManifestReadResult;
 import dev.forensics.hash.ManifestWriter;
+import dev.forensics.hash.UnwritableEntryException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ final class BsdCodec {
         }
       }
       if (b.length() == 0) {
-        throw new IOException("cannot write " + Values.show(e.path()) + " as tagged checksum lines: it has none"
+        throw new UnwritableEntryException("cannot write " + Values.show(e.path()) + " as tagged checksum lines: it has none"
             + " of the manifest's digests (" + algorithms.stream().map(HashAlgorithm::id)
                 .collect(Collectors.joining(", ")) + ")");
       }

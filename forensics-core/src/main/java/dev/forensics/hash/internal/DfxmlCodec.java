@@ -9,6 +9,7 @@ import dev.forensics.hash.ManifestInfo;
 import dev.forensics.hash.ManifestParseException;
 import dev.forensics.hash.ManifestReadResult;
 import dev.forensics.hash.ManifestWriter;
+import dev.forensics.hash.UnwritableEntryException;
 import dev.forensics.hash.Piece;
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,7 +151,7 @@ final class DfxmlCodec {
     void writeEntry(ManifestEntry e) throws IOException {
       int bad = firstNonXmlChar(e.path());
       if (bad >= 0) {
-        throw new IOException("cannot write " + Values.show(e.path()) + " to DFXML: XML 1.0 cannot hold "
+        throw new UnwritableEntryException("cannot write " + Values.show(e.path()) + " to DFXML: XML 1.0 cannot hold "
             + String.format("U+%04X", bad));
       }
       try {

@@ -7,6 +7,7 @@ import dev.forensics.hash.ManifestFormat;
 import dev.forensics.hash.ManifestInfo;
 import dev.forensics.hash.ManifestReadResult;
 import dev.forensics.hash.ManifestWriter;
+import dev.forensics.hash.UnwritableEntryException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,7 @@ final class GnuCodec {
     void writeEntry(ManifestEntry e) throws IOException {
       Optional<Digest> d = e.digests().get(algorithm);
       if (d.isEmpty()) {
-        throw new IOException("cannot write " + Values.show(e.path()) + " as a checksum line: it has no "
+        throw new UnwritableEntryException("cannot write " + Values.show(e.path()) + " as a checksum line: it has no "
             + algorithm.id() + " digest");
       }
       boolean escape = Coreutils.needsEscape(e.path());

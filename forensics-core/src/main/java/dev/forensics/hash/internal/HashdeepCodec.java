@@ -9,6 +9,7 @@ import dev.forensics.hash.ManifestInfo;
 import dev.forensics.hash.ManifestParseException;
 import dev.forensics.hash.ManifestReadResult;
 import dev.forensics.hash.ManifestWriter;
+import dev.forensics.hash.UnwritableEntryException;
 import dev.forensics.hash.Piece;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -244,7 +245,7 @@ final class HashdeepCodec {
     }
 
     private static IOException refuse(ManifestEntry e, String why) {
-      return new IOException("cannot write " + Values.show(e.path()) + " to a hashdeep manifest: " + why);
+      return new UnwritableEntryException("cannot write " + Values.show(e.path()) + " to a hashdeep manifest: " + why);
     }
 
     @Override

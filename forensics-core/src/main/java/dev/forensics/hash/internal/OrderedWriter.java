@@ -1,5 +1,6 @@
 package dev.forensics.hash.internal;
 
+import dev.forensics.hash.UnwritableEntryException;
 import dev.forensics.hash.ManifestEntry;
 import dev.forensics.hash.ManifestWriter;
 import java.io.IOException;
@@ -27,7 +28,7 @@ abstract class OrderedWriter implements ManifestWriter {
               + Values.show(last));
     }
     if (hasUnpairedSurrogate(entry.path())) {
-      throw new IOException(
+      throw new UnwritableEntryException(
           "cannot write " + Values.show(entry.path()) + ": the path holds an unpaired surrogate (not Unicode)");
     }
     writeEntry(entry);
