@@ -44,7 +44,8 @@ public final class ManifestVerifier {
 
   /** Hashes the scope and audits it against the manifest read from a file. */
   public AuditResult verify(ManifestReadResult read, HashProgress progress) throws InterruptedIOException {
-    Manifest manifest = read.manifest();
+    List<ManifestProblem> problems = new ArrayList<>(read.problems());
+    Manifest manifest = normalized(read.manifest(), problems, read.format().id());
     EvidenceHasher hasher =
         EvidenceHasher.builder()
             .algorithms(manifest.info().algorithms())
@@ -61,7 +62,54 @@ public final class ManifestVerifier {
     progress.planned(manifest.entries().size(), bytes); // the manifest says how much there is to read
     List<FileOutcome> found = new ArrayList<>();
     hasher.hash(inputs, progress, found::add);
-    return Auditor.audit(manifest, found, read.problems());
+    return Auditor.audit(manifest, found, problems);
+  }
+
+  /**
+   * The manifest with its paths written as the hasher reports them: {@code ./a/./b} becomes
+   * {@code a/b} and {@code a/../b} becomes {@code b} (as {@code find . | xargs sha256sum} and hashdeep
+   * without {@code -l} write them). Two entries that name the same file keep the first, and the second is
+   * reported as a problem.
+   */
+  static Manifest normalized(Manifest manifest, List<ManifestProblem> problems, String source) {
+    List<ManifestEntry> entries = new ArrayList<>(manifest.entries().size());
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    boolean changed = false;
+    for (ManifestEntry e : manifest.entries()) {
+      String p = normalize(e.path());
+      if (!seen.add(p)) {
+        problems.add(new ManifestProblem(source, 0, "'" + e.path() + "' names the same file as an earlier entry: ignored"));
+        changed = true;
+        continue;
+      }
+      if (!p.equals(e.path())) {
+        changed = true;
+        e = new ManifestEntry(p, e.size(), e.modifiedOrNull(), e.digests(), e.pieces());
+      }
+      entries.add(e);
+    }
+    return changed ? new Manifest(manifest.info(), entries) : manifest;
+  }
+
+  /** Removes {@code .} segments, empty segments and {@code x/..} pairs from a '/'-separated path. */
+  static String normalize(String path) {
+    boolean absolute = path.startsWith("/");
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+        parts.removeLast();
+      } else if (!(part.equals("..") && absolute && parts.isEmpty())) {
+        parts.addLast(part);
+      }
+    }
+    String joined = String.join("/", parts);
+    if (absolute) {
+      return "/" + joined;
+    }
+    return joined.isEmpty() ? "." : joined;
   }
 
   /** The directories to look in when none are given: the deepest one that holds every listed file. */
