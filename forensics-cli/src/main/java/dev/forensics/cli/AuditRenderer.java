@@ -19,10 +19,11 @@ final class AuditRenderer {
 
   private AuditRenderer() {}
 
-  static void render(AuditResult r, OutputFormat format, boolean quiet, PrintWriter out) throws IOException {
+  static void render(AuditResult r, OutputFormat format, boolean quiet, boolean ignoreNew, PrintWriter out)
+      throws IOException {
     switch (format) {
       case json:
-        json(r, out);
+        json(r, ignoreNew, out);
         break;
       case csv:
         csv(r, out);
@@ -87,11 +88,11 @@ final class AuditRenderer {
     return s + " ".repeat(Math.max(0, width - s.length()));
   }
 
-  private static void json(AuditResult r, PrintWriter out) throws IOException {
+  private static void json(AuditResult r, boolean ignoreNew, PrintWriter out) throws IOException {
     JsonGenerator g = new JsonFactory().createGenerator(out);
     g.useDefaultPrettyPrinter();
     g.writeStartObject();
-    g.writeBooleanField("passed", r.passed(false));
+    g.writeBooleanField("passed", r.passed(ignoreNew));
     g.writeObjectFieldStart("counts");
     for (Map.Entry<AuditStatus, Long> c : r.counts().entrySet()) {
       g.writeNumberField(c.getKey().name(), c.getValue());

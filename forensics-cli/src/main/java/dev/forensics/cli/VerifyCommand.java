@@ -74,9 +74,9 @@ final class VerifyCommand implements Callable<Integer> {
     HashProgress hp = new HashProgress();
     AuditResult result;
     try (ProgressBar bar = ProgressBar.start(hp, spec.commandLine().getErr(), progress)) {
-      result = verifier.verify(read, hp);
+      result = verifier.verify(read, manifest.toString(), hp);
     }
-    AuditRenderer.render(result, output.format, quiet, spec.commandLine().getOut());
+    AuditRenderer.render(result, output.format, quiet, ignoreNew, spec.commandLine().getOut());
     return result.passed(ignoreNew) ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

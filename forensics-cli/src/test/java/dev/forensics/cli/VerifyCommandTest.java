@@ -69,6 +69,14 @@ class VerifyCommandTest {
   }
 
   @Test
+  void verify_jsonPassed_followsIgnoreNew() throws IOException {
+    write("ev/new.txt", "new");
+    CliRun r = CliRun.run("verify", "-f", "json", "--ignore-new", "--root", dir.toString(), manifest.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(new ObjectMapper().readTree(r.out()).get("passed").asBoolean()).isTrue();
+  }
+
+  @Test
   void verify_json_givesStatusPerFileAndCounts() throws IOException {
     Files.delete(dir.resolve("ev/drop.txt"));
     CliRun r = CliRun.run("verify", "-f", "json", "--root", dir.toString(), manifest.toString());

@@ -42,10 +42,15 @@ public final class ManifestVerifier {
     return new ManifestVerifier(root.toAbsolutePath().normalize(), List.copyOf(scope), threads, followLinks);
   }
 
-  /** Hashes the scope and audits it against the manifest read from a file. */
-  public AuditResult verify(ManifestReadResult read, HashProgress progress) throws InterruptedIOException {
+  /**
+   * Hashes the scope and audits it against the manifest read from a file.
+   *
+   * @param source the manifest's name, for problems found in it
+   */
+  public AuditResult verify(ManifestReadResult read, String source, HashProgress progress)
+      throws InterruptedIOException {
     List<ManifestProblem> problems = new ArrayList<>(read.problems());
-    Manifest manifest = normalized(read.manifest(), problems, read.format().id());
+    Manifest manifest = normalized(read.manifest(), problems, source);
     EvidenceHasher hasher =
         EvidenceHasher.builder()
             .algorithms(manifest.info().algorithms())

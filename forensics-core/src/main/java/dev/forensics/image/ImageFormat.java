@@ -9,6 +9,6 @@ public enum ImageFormat {
    * .aaa}, …) that are concatenated in order.
    */
   SPLIT_RAW,
-  /** Expert Witness Compression Format (EnCase {@code .E01}); detected, not yet readable. */
+  /** Expert Witness Compression Format, EWF1 (EnCase {@code .E01}, SMART {@code .s01}); see {@link EwfImage}. */
   EWF
 }

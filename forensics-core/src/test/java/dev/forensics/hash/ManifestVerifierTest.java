@@ -36,7 +36,7 @@ class ManifestVerifierTest {
     Path manifest = dir.resolve("SHA256SUMS");
     Files.writeString(manifest, sums, StandardCharsets.UTF_8);
 
-    AuditResult r = ManifestVerifier.of(dir, List.of(), 2, false).verify(ManifestFormat.readFile(manifest), new HashProgress());
+    AuditResult r = ManifestVerifier.of(dir, List.of(), 2, false).verify(ManifestFormat.readFile(manifest), manifest.toString(), new HashProgress());
 
     assertThat(r.entries()).extracting(e -> e.status() + " " + e.path())
         .containsExactly("MATCHED ev/a.txt", "MATCHED ev/sub/b.txt");

@@ -120,6 +120,38 @@ final class ImageFixtures {
     assumeTrue(false, message + "; skipping");
   }
 
+  /** The exit code and output of a command run by {@link #exec}. */
+  record ToolResult(int exitCode, String stdout, String stderr) {}
+
+  /**
+   * Runs a command in {@code dir} with {@code LC_ALL=C}, {@code TZ=UTC} and {@code env}, fails unless it
+   * ends within a minute; any exit code is returned.
+   */
+  static ToolResult exec(Path dir, java.util.Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
+    requireTool(command[0]);
+    Path out = Files.createTempFile("tool", ".out");
+    Path err = Files.createTempFile("tool", ".err");
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      pb.environment().put("LC_ALL", "C");
+      pb.environment().put("TZ", "UTC");
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      p.getOutputStream().close();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        fail(String.join(" ", command) + " did not finish within 60 s");
+      }
+      return new ToolResult(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
   /** Runs a command in {@code dir}, fails unless it exits 0 within a minute, returns its stdout. */
   static String run(Path dir, String... command) throws IOException, InterruptedException {
     requireTool(command[0]);

@@ -23,8 +23,9 @@ import java.util.Optional;
  * coreutils and b3sum checksum lines, {@code HEX␠␠NAME} (text) or {@code HEX␠*NAME} (binary), with
  * coreutils' escaping of backslash, newline and carriage return. One algorithm per file; the algorithm is
  * not written, so a reader guesses it from the digest length and, for 64 hex digits (SHA-256, SHA3-256 and
- * BLAKE3 alike), from the file name: one containing {@code sha3} is SHA3-256, one containing {@code b3} or
- * {@code blake3} is BLAKE3, any other SHA-256.
+ * BLAKE3 alike), from the file name: one containing {@code sha3} is SHA3-256, one naming {@code sha256}
+ * is SHA-256, one containing {@code blake3} or {@code b3sum}, ending in {@code .b3} or starting with
+ * {@code b3} is BLAKE3, any other SHA-256.
  */
 final class GnuCodec {
 
@@ -137,7 +138,10 @@ final class GnuCodec {
         if (name.contains("sha3")) {
           return HashAlgorithm.SHA3_256;
         }
-        if (name.contains("b3") || name.contains("blake3")) {
+        if (name.contains("sha256") || name.contains("sha-256")) {
+          return HashAlgorithm.SHA256; // case-b3.sha256 is a SHA-256 list
+        }
+        if (name.contains("blake3") || name.contains("b3sum") || name.endsWith(".b3") || name.startsWith("b3")) {
           return HashAlgorithm.BLAKE3;
         }
         return HashAlgorithm.SHA256;

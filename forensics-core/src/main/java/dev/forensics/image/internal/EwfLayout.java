@@ -1,0 +1,491 @@
+package dev.forensics.image.internal;
+
+import dev.forensics.hash.Digest;
+import dev.forensics.hash.HashAlgorithm;
+import dev.forensics.image.EwfGeometry;
+import dev.forensics.image.ImageFormatException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.Adler32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * The structure of an EWF-E01/S01 segment set (libyal's "Expert Witness Compression Format" document):
+ * walks every section of every segment, checks the section descriptors' Adler-32, and collects the
+ * geometry, header values, stored hashes and the location of every chunk. Reads no chunk data.
+ *
+ * <p>Nothing is allocated from an unchecked size field: header sections are limited to {@value
+ * #MAX_HEADER} bytes (packed and unpacked), chunk tables grow only as entries are actually read.
+ */
+public final class EwfLayout {
+
+  /** The EWF1 file signature, {@code "EVF\t\r\n\xff\0"}. */
+  public static final byte[] SIGNATURE = {'E', 'V', 'F', 0x09, 0x0d, 0x0a, (byte) 0xff, 0x00};
+
+  static final int DESCRIPTOR = 76;
+  private static final int FILE_HEADER = 13;
+  private static final int MAX_HEADER = 16 << 20;
+  private static final int MAX_CHUNK = 64 << 20;
+
+  private final List<Path> segments = new ArrayList<>();
+  private final List<FileChannel> channels = new ArrayList<>();
+  private EwfGeometry geometry;
+  private Map<String, String> header2;
+  private Map<String, String> header;
+  private Digest md5;
+  private Digest sha1;
+
+  private long[] chunkOffsets = new long[1024];
+  private int[] chunkSizes = new int[1024];
+  private final BitSet compressed = new BitSet();
+  private int chunkCount;
+  private final List<Integer> segmentFirstChunk = new ArrayList<>();
+
+  private EwfLayout() {}
+
+  /**
+   * Opens and walks the whole set that {@code anySegment} (which starts with {@link #SIGNATURE}) is
+   * part of. On success the caller owns {@link #channels()}.
+   *
+   * @throws ImageFormatException naming the segment and offset of the first structural error
+   */
+  public static EwfLayout read(Path anySegment) throws IOException {
+    EwfLayout layout = new EwfLayout();
+    try {
+      int number;
+      try (FileChannel ch = FileChannel.open(anySegment, StandardOpenOption.READ)) {
+        number = segmentNumber(anySegment, ch);
+      }
+      EwfSegmentNames names = EwfSegmentNames.of(anySegment, number);
+      boolean done = false;
+      for (int n = 1; !done; n++) {
+        if (n > names.maxSegment()) {
+          throw new ImageFormatException(anySegment, "more segments than EWF can name, and no done section");
+        }
+        Path file = n == number ? anySegment : names.segment(n);
+        if (!Files.isRegularFile(file)) {
+          throw new ImageFormatException(file, "missing segment " + n + " of EWF image "
+              + names.segment(1).getFileName() + (n == 1 ? "" : " (segment " + (n - 1) + " ends with a next section)"));
+        }
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        layout.segments.add(file);
+        layout.channels.add(ch);
+        int stored = segmentNumber(file, ch);
+        if (stored != n) {
+          throw new ImageFormatException(file, "file header says segment " + stored + ", expected " + n);
+        }
+        layout.segmentFirstChunk.add(layout.chunkCount);
+        done = layout.walk(file, ch);
+      }
+      layout.finish();
+      return layout;
+    } catch (IOException | RuntimeException e) {
+      for (FileChannel ch : layout.channels) {
+        try {
+          ch.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static int segmentNumber(Path file, FileChannel ch) throws IOException {
+    ByteBuffer head = readFully(file, ch, 0, FILE_HEADER, "file header");
+    byte[] signature = new byte[8];
+    head.get(0, signature);
+    if (!Arrays.equals(signature, SIGNATURE)) {
+      throw new ImageFormatException(file, "not an EWF segment: no EVF signature");
+    }
+    return Short.toUnsignedInt(head.getShort(9));
+  }
+
+  /** Walks one segment's sections; true when it ends with {@code done}. */
+  private boolean walk(Path file, FileChannel ch) throws IOException {
+    long fileSize = ch.size();
+    List<long[]> sections = new ArrayList<>(); // data ranges {start, end} for chunk ends
+    List<long[]> tables = new ArrayList<>(); // {offset|flag...} per used table
+    boolean tableOk = true;
+    ImageFormatException badTable = null;
+    long off = FILE_HEADER;
+    while (true) {
+      if (off + DESCRIPTOR > fileSize) {
+        throw new ImageFormatException(file, "section descriptor at offset " + off + " runs past the end of the file ("
+            + fileSize + " bytes): truncated segment");
+      }
+      ByteBuffer d = readFully(file, ch, off, DESCRIPTOR, "section descriptor");
+      checkAdler(file, off, "section descriptor", d, 72);
+      byte[] typeBytes = new byte[16];
+      d.get(0, typeBytes);
+      int len = 0;
+      while (len < 16 && typeBytes[len] != 0) {
+        len++;
+      }
+      String type = new String(typeBytes, 0, len, StandardCharsets.US_ASCII);
+      long next = d.getLong(16);
+      long size = d.getLong(24);
+      if (!tableOk && (type.equals("done") || type.equals("next"))) {
+        throw badTable;
+      }
+      if (type.equals("done")) {
+        finishTables(file, sections, tables);
+        return true;
+      }
+      if (type.equals("next")) {
+        finishTables(file, sections, tables);
+        return false;
+      }
+      if (size < DESCRIPTOR || size > fileSize - off) {
+        throw new ImageFormatException(file, "section '" + type + "' at offset " + off + " has size " + size
+            + ", outside " + DESCRIPTOR + " to " + (fileSize - off));
+      }
+      if (next <= off || next > fileSize) {
+        throw new ImageFormatException(file, "section '" + type + "' at offset " + off + " points to the next section at "
+            + next + ", outside " + (off + 1) + " to " + fileSize);
+      }
+      long dataStart = off + DESCRIPTOR;
+      long dataLen = size - DESCRIPTOR;
+      sections.add(new long[] {dataStart, off + size});
+      switch (type) {
+        case "header2", "header" -> readHeader(file, ch, off, type, dataLen);
+        case "volume", "disk", "data" -> {
+          if (geometry == null) {
+            geometry = readVolume(file, ch, off, type, dataLen);
+          }
+        }
+        case "table" -> {
+          try {
+            tables.add(readTable(file, ch, off, type, dataLen));
+            tableOk = true;
+          } catch (ImageFormatException e) {
+            tableOk = false;
+            badTable = e;
+          }
+        }
+        case "table2" -> {
+          if (!tableOk) {
+            tables.add(readTable(file, ch, off, type, dataLen)); // the mirror of a damaged table
+            tableOk = true;
+          }
+        }
+        case "hash" -> readHash(file, ch, off, dataLen);
+        case "digest" -> readDigest(file, ch, off, dataLen);
+        default -> {
+          // sectors, ltree, session, error2, xheader, xhash …: not needed to read the media
+        }
+      }
+      if (!tableOk && !type.equals("table")) {
+        throw badTable;
+      }
+      off = next;
+    }
+  }
+
+  private void readHeader(Path file, FileChannel ch, long off, String type, long dataLen) throws IOException {
+    if (dataLen > MAX_HEADER) {
+      throw new ImageFormatException(file, type + " section at offset " + off + " is " + dataLen + " bytes, more than "
+          + MAX_HEADER);
+    }
+    ByteBuffer packed = readFully(file, ch, off + DESCRIPTOR, (int) dataLen, type + " section");
+    byte[] text = inflateHeader(file, off, type, packed);
+    Map<String, String> values;
+    if (type.equals("header2")) {
+      int skip = text.length >= 2 && (text[0] & 0xff) == 0xff && (text[1] & 0xff) == 0xfe ? 2 : 0;
+      values = parseMain(new String(text, skip, text.length - skip, StandardCharsets.UTF_16LE));
+      if (header2 == null) {
+        header2 = values;
+      }
+    } else {
+      values = parseMain(new String(text, StandardCharsets.ISO_8859_1));
+      if (header == null) {
+        header = values;
+      }
+    }
+  }
+
+  private static byte[] inflateHeader(Path file, long off, String type, ByteBuffer packed) throws IOException {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(packed);
+      byte[] out = new byte[8192];
+      int total = 0;
+      while (!inflater.finished()) {
+        if (total == out.length) {
+          if (out.length >= MAX_HEADER) {
+            throw new ImageFormatException(file, type + " section at offset " + off + " unpacks to more than "
+                + MAX_HEADER + " bytes");
+          }
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        int n = inflater.inflate(out, total, out.length - total);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new ImageFormatException(file, type + " section at offset " + off + ": truncated zlib stream");
+        }
+        total += n;
+      }
+      return Arrays.copyOf(out, total);
+    } catch (DataFormatException e) {
+      throw new ImageFormatException(file, type + " section at offset " + off + ": bad zlib stream: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
+  }
+
+  /** The key/value pairs of the {@code main} category: line 3 holds the keys, line 4 the values. */
+  static Map<String, String> parseMain(String text) {
+    String[] lines = text.split("\r?\n", -1);
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i + 2 < lines.length; i++) {
+      if (lines[i].equals("main")) {
+        String[] keys = lines[i + 1].split("\t", -1);
+        String[] vals = lines[i + 2].split("\t", -1);
+        for (int k = 0; k < keys.length; k++) {
+          if (!keys[k].isEmpty()) {
+            values.putIfAbsent(keys[k], k < vals.length ? vals[k] : "");
+          }
+        }
+        break;
+      }
+    }
+    return values;
+  }
+
+  private static EwfGeometry readVolume(Path file, FileChannel ch, long off, String type, long dataLen)
+      throws IOException {
+    boolean e01 = dataLen >= 1052;
+    if (!e01 && dataLen < 94) {
+      throw new ImageFormatException(file, type + " section at offset " + off + " is " + dataLen
+          + " bytes, expected 94 (SMART) or 1052 (EnCase)");
+    }
+    int checked = e01 ? 1048 : 90;
+    ByteBuffer v = readFully(file, ch, off + DESCRIPTOR, checked + 4, type + " section");
+    checkAdler(file, off + DESCRIPTOR, type + " section", v, checked);
+    long chunks = Integer.toUnsignedLong(v.getInt(4));
+    long spc = Integer.toUnsignedLong(v.getInt(8));
+    long bps = Integer.toUnsignedLong(v.getInt(12));
+    long sectors = e01 ? v.getLong(16) : Integer.toUnsignedLong(v.getInt(16));
+    if (bps == 0 || bps > 1 << 16 || spc == 0 || spc * bps > MAX_CHUNK || sectors < 0
+        || chunks > Integer.MAX_VALUE - 8 || sectors > Long.MAX_VALUE / bps || chunks * spc < sectors) {
+      throw new ImageFormatException(file, type + " section at offset " + off + ": impossible geometry: " + chunks
+          + " chunks of " + spc + " sectors of " + bps + " bytes for " + sectors + " sectors");
+    }
+    Optional<EwfGeometry.Compression> compression = Optional.empty();
+    if (e01) {
+      int level = v.get(52);
+      if (level >= 0 && level <= 2) {
+        compression = Optional.of(EwfGeometry.Compression.values()[level]);
+      }
+    }
+    return new EwfGeometry((int) bps, (int) spc, chunks, sectors, compression);
+  }
+
+  /** The entries of a table as {@code absoluteOffset | (compressed ? 1L << 63 : 0)}. */
+  private static long[] readTable(Path file, FileChannel ch, long off, String type, long dataLen) throws IOException {
+    if (dataLen < 24) {
+      throw new ImageFormatException(file, type + " section at offset " + off + " is " + dataLen + " bytes, expected 24 or more");
+    }
+    ByteBuffer h = readFully(file, ch, off + DESCRIPTOR, 24, type + " section header");
+    checkAdler(file, off + DESCRIPTOR, type + " section header", h, 20);
+    long n = Integer.toUnsignedLong(h.getInt(0));
+    long base = h.getLong(8);
+    if (24 + 4 * n > dataLen || 4 * n + 4 > Integer.MAX_VALUE - 8 || base < 0) {
+      throw new ImageFormatException(file, type + " section at offset " + off + " has " + n + " entries, more than its "
+          + dataLen + " bytes hold");
+    }
+    boolean entryChecksum = dataLen == 24 + 4 * n + 4; // EnCase layout; SMART puts chunk data there instead
+    ByteBuffer e = readFully(file, ch, off + DESCRIPTOR + 24, (int) (4 * n + (entryChecksum ? 4 : 0)), type + " entries");
+    if (entryChecksum) {
+      checkAdler(file, off + DESCRIPTOR + 24, type + " entries", e, (int) (4 * n));
+    }
+    long[] entries = new long[(int) n];
+    for (int i = 0; i < n; i++) {
+      int raw = e.getInt(4 * i);
+      entries[i] = (base + (raw & 0x7fffffffL)) | (raw < 0 ? 1L << 63 : 0);
+    }
+    return entries;
+  }
+
+  private void readHash(Path file, FileChannel ch, long off, long dataLen) throws IOException {
+    if (dataLen < 36) {
+      throw new ImageFormatException(file, "hash section at offset " + off + " is " + dataLen + " bytes, expected 36");
+    }
+    ByteBuffer b = readFully(file, ch, off + DESCRIPTOR, 36, "hash section");
+    checkAdler(file, off + DESCRIPTOR, "hash section", b, 32);
+    Digest d = digest(b, 0, HashAlgorithm.MD5);
+    if (d != null) {
+      md5 = d;
+    }
+  }
+
+  private void readDigest(Path file, FileChannel ch, long off, long dataLen) throws IOException {
+    if (dataLen < 80) {
+      throw new ImageFormatException(file, "digest section at offset " + off + " is " + dataLen + " bytes, expected 80");
+    }
+    ByteBuffer b = readFully(file, ch, off + DESCRIPTOR, 80, "digest section");
+    checkAdler(file, off + DESCRIPTOR, "digest section", b, 76);
+    Digest m = digest(b, 0, HashAlgorithm.MD5);
+    if (m != null) {
+      md5 = m;
+    }
+    Digest s = digest(b, 16, HashAlgorithm.SHA1);
+    if (s != null) {
+      sha1 = s;
+    }
+  }
+
+  /** The digest at {@code at}, or null when it is all zeros (not set). */
+  private static Digest digest(ByteBuffer b, int at, HashAlgorithm algorithm) {
+    byte[] value = new byte[algorithm.lengthBytes()];
+    b.get(at, value);
+    for (byte x : value) {
+      if (x != 0) {
+        return new Digest(algorithm, value);
+      }
+    }
+    return null;
+  }
+
+  /** Turns the segment's tables into chunk locations; a chunk ends where the next starts or its section ends. */
+  private void finishTables(Path file, List<long[]> sections, List<long[]> tables) throws ImageFormatException {
+    for (long[] table : tables) {
+      for (int i = 0; i < table.length; i++) {
+        long start = table[i] & Long.MAX_VALUE;
+        long end;
+        if (i + 1 < table.length) {
+          end = table[i + 1] & Long.MAX_VALUE;
+        } else {
+          end = -1;
+          for (long[] s : sections) {
+            if (start >= s[0] && start < s[1]) {
+              end = s[1];
+              break;
+            }
+          }
+        }
+        long size = end - start;
+        addChunk(file, start, size > 0 && size <= 2L * MAX_CHUNK ? (int) size : -1, table[i] < 0);
+      }
+    }
+  }
+
+  private void addChunk(Path file, long offset, int size, boolean isCompressed) throws ImageFormatException {
+    if (chunkCount >= Integer.MAX_VALUE - 8) {
+      throw new ImageFormatException(file, "too many chunks");
+    }
+    if (chunkCount == chunkOffsets.length) {
+      chunkOffsets = Arrays.copyOf(chunkOffsets, chunkCount * 2);
+      chunkSizes = Arrays.copyOf(chunkSizes, chunkCount * 2);
+    }
+    chunkOffsets[chunkCount] = offset;
+    chunkSizes[chunkCount] = size;
+    compressed.set(chunkCount, isCompressed);
+    chunkCount++;
+  }
+
+  private void finish() throws ImageFormatException {
+    Path first = segments.get(0);
+    if (geometry == null) {
+      throw new ImageFormatException(first, "no volume or disk section: media geometry unknown");
+    }
+    if (chunkCount != geometry.chunkCount()) {
+      throw new ImageFormatException(first, "the tables list " + chunkCount + " chunks, the volume section "
+          + geometry.chunkCount());
+    }
+    chunkOffsets = Arrays.copyOf(chunkOffsets, chunkCount);
+    chunkSizes = Arrays.copyOf(chunkSizes, chunkCount);
+  }
+
+  private static void checkAdler(Path file, long off, String what, ByteBuffer b, int length)
+      throws ImageFormatException {
+    Adler32 adler = new Adler32();
+    adler.update(b.duplicate().position(0).limit(length));
+    long stored = Integer.toUnsignedLong(b.getInt(length));
+    if (adler.getValue() != stored) {
+      throw new ImageFormatException(file, what + " at offset " + off + ": Adler-32 mismatch, calculated: "
+          + String.format("%08x", adler.getValue()) + " stored: " + String.format("%08x", stored));
+    }
+  }
+
+  /** Reads exactly {@code length} bytes at {@code position} into a new little-endian buffer (position 0). */
+  static ByteBuffer readFully(Path file, FileChannel ch, long position, int length, String what) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    while (b.hasRemaining()) {
+      if (ch.read(b, position + b.position()) < 0) {
+        throw new ImageFormatException(file, what + " at offset " + position + ": file ends after "
+            + (position + b.position()) + " bytes, expected " + (position + length),
+            new EOFException(file.toString()));
+      }
+    }
+    return b.flip();
+  }
+
+  public List<Path> segments() {
+    return List.copyOf(segments);
+  }
+
+  public List<FileChannel> channels() {
+    return List.copyOf(channels);
+  }
+
+  public EwfGeometry geometry() {
+    return geometry;
+  }
+
+  /** The {@code main} header values, from {@code header2} if present, else {@code header}, else empty. */
+  public Map<String, String> headerValues() {
+    return header2 != null ? header2 : header != null ? header : Map.of();
+  }
+
+  public Optional<Digest> md5() {
+    return Optional.ofNullable(md5);
+  }
+
+  public Optional<Digest> sha1() {
+    return Optional.ofNullable(sha1);
+  }
+
+  /** The file offset of chunk {@code i}'s stored data. */
+  public long chunkOffset(int i) {
+    return chunkOffsets[i];
+  }
+
+  /** The stored size of chunk {@code i}, or -1 when its table entry gives an impossible one. */
+  public int chunkStoredSize(int i) {
+    return chunkSizes[i];
+  }
+
+  public boolean chunkCompressed(int i) {
+    return compressed.get(i);
+  }
+
+  /** The index in {@link #segments()} of the segment that stores chunk {@code i}. */
+  public int chunkSegment(int i) {
+    int lo = 0;
+    int hi = segmentFirstChunk.size() - 1;
+    while (lo < hi) { // last segment whose first chunk is <= i
+      int mid = (lo + hi + 1) >>> 1;
+      if (segmentFirstChunk.get(mid) <= i) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+}
