@@ -3,6 +3,7 @@ package dev.forensics.image;
 import dev.forensics.hash.Digest;
 import dev.forensics.hash.DigestSet;
 import dev.forensics.image.internal.EwfLayout;
+import dev.forensics.image.internal.ReadArguments;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -118,13 +119,7 @@ public final class EwfImage implements EvidenceImage {
    */
   @Override
   public int read(ByteBuffer dst, long position) throws IOException {
-    Objects.requireNonNull(dst, "dst");
-    if (position < 0) {
-      throw new IllegalArgumentException("negative position: " + position);
-    }
-    if (dst.isReadOnly()) {
-      throw new IllegalArgumentException("read-only buffer");
-    }
+    ReadArguments.check(dst, position);
     ensureOpen();
     if (!dst.hasRemaining()) {
       return 0;

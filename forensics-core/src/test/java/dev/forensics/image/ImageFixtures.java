@@ -154,26 +154,10 @@ final class ImageFixtures {
 
   /** Runs a command in {@code dir}, fails unless it exits 0 within a minute, returns its stdout. */
   static String run(Path dir, String... command) throws IOException, InterruptedException {
-    requireTool(command[0]);
-    Path out = Files.createTempFile("tool", ".out");
-    Path err = Files.createTempFile("tool", ".err");
-    try {
-      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
-      pb.environment().put("LC_ALL", "C");
-      Process p = pb.start();
-      p.getOutputStream().close();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        fail(String.join(" ", command) + " did not finish within 60 s");
-      }
-      if (p.exitValue() != 0) {
-        fail(String.join(" ", command) + " exited " + p.exitValue() + ": " + Files.readString(err));
-      }
-      return Files.readString(out, StandardCharsets.UTF_8);
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
+    ToolResult r = exec(dir, java.util.Map.of(), command);
+    if (r.exitCode() != 0) {
+      fail(String.join(" ", command) + " exited " + r.exitCode() + ": " + r.stderr());
     }
+    return r.stdout();
   }
 }

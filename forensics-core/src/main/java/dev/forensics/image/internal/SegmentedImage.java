@@ -104,13 +104,7 @@ public final class SegmentedImage implements EvidenceImage {
 
   @Override
   public int read(ByteBuffer dst, long position) throws IOException {
-    Objects.requireNonNull(dst, "dst");
-    if (position < 0) {
-      throw new IllegalArgumentException("negative position: " + position);
-    }
-    if (dst.isReadOnly()) {
-      throw new IllegalArgumentException("read-only buffer");
-    }
+    ReadArguments.check(dst, position);
     if (closed) {
       throw new ClosedChannelException();
     }
