@@ -45,7 +45,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   /** The exit code for an exception. */
   static int exitCode(Throwable t) {
     Throwable c = t instanceof UncheckedIOException ? t.getCause() : t;
-    if (c instanceof ManifestParseException || c instanceof CommandLine.ParameterException) {
+    if (c instanceof ManifestParseException
+        || c instanceof CommandLine.ParameterException
+        || c instanceof dev.forensics.image.ImageFormatException) {
       return ExitCodes.USAGE;
     }
     if (c instanceof IOException) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       HashCommand.class,
       VerifyCommand.class,
+      ImageCommand.class,
       CommandLine.HelpCommand.class,
       CompletionCommand.class
     })

@@ -36,7 +36,8 @@ public final class HashProgress {
     totalBytes.addAndGet(bytes);
   }
 
-  void bytes(long n) {
+  /** Counts {@code n} more bytes read. */
+  public void bytes(long n) {
     doneBytes.addAndGet(n);
   }
 

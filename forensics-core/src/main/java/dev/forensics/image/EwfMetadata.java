@@ -75,6 +75,24 @@ public record EwfMetadata(Optional<String> caseNumber, Optional<String> evidence
     return systemDate.flatMap(d -> toLocal(d, zone));
   }
 
+  /**
+   * The acquisition date as an instant when the image stores one ({@code header2}: seconds since 1970);
+   * empty for a {@code header} date, whose time zone the image does not record.
+   */
+  public Optional<Instant> acquisitionInstant() {
+    return acquisitionDate.flatMap(EwfMetadata::toInstant);
+  }
+
+  /** The system date as an instant; see {@link #acquisitionInstant()}. */
+  public Optional<Instant> systemInstant() {
+    return systemDate.flatMap(EwfMetadata::toInstant);
+  }
+
+  private static Optional<Instant> toInstant(String stored) {
+    String s = stored.trim();
+    return s.matches("\\d{1,12}") ? Optional.of(Instant.ofEpochSecond(Long.parseLong(s))) : Optional.empty();
+  }
+
   private static Optional<LocalDateTime> toLocal(String stored, ZoneId zone) {
     Objects.requireNonNull(zone, "zone");
     String s = stored.trim();

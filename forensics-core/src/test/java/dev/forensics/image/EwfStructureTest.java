@@ -71,6 +71,8 @@ class EwfStructureTest {
     EwfMetadata m1 = EwfMetadata.of(Map.of("m", "2002 3 4 10 19 59", "u", "not a date"));
     assertThat(m1.acquisitionTime(ZoneOffset.ofHours(5))).contains(LocalDateTime.of(2002, 3, 4, 10, 19, 59));
     assertThat(m1.systemTime(ZoneOffset.UTC)).isEmpty();
+    assertThat(m2.acquisitionInstant()).contains(java.time.Instant.parse("2026-11-28T15:07:07Z"));
+    assertThat(m1.acquisitionInstant()).as("a header date has no zone").isEmpty();
     assertThat(EwfMetadata.empty().examiner()).isEmpty();
   }
 

@@ -1,0 +1,78 @@
+package dev.forensics.image;
+
+import dev.forensics.hash.Digest;
+import dev.forensics.hash.DigestSet;
+import dev.forensics.hash.HashAlgorithm;
+import dev.forensics.hash.HashResult;
+import dev.forensics.hash.MultiHasher;
+import dev.forensics.hash.internal.Lane;
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Recomputes the hashes of an image's media in one read and compares them with the hashes the image
+ * stores (EWF) and those an examiner expects (from an acquisition log or typed in). Damaged EWF chunks
+ * are reported as sector ranges and verification goes on past them.
+ */
+public final class ImageVerifier {
+
+  private ImageVerifier() {}
+
+  /**
+   * Verifies an image.
+   *
+   * @param algorithms hashes to calculate in any case; those of the stored and expected hashes are added
+   * @param expected hashes to compare with, e.g. from {@code --expect} or an acquisition log
+   * @param progress told the number of media bytes after each read
+   */
+  public static ImageVerification verify(
+      EvidenceImage image, Collection<HashAlgorithm> algorithms, DigestSet expected, LongConsumer progress)
+      throws IOException {
+    DigestSet stored = image instanceof EwfImage ewf ? ewf.storedHashes() : DigestSet.empty();
+    EnumSet<HashAlgorithm> all = EnumSet.noneOf(HashAlgorithm.class);
+    all.addAll(algorithms);
+    all.addAll(stored.algorithms());
+    all.addAll(expected.algorithms());
+    if (all.isEmpty()) {
+      all.add(HashAlgorithm.MD5);
+    }
+    List<DamagedChunk> damaged = new ArrayList<>();
+    DigestSet calculated;
+    if (image instanceof EwfImage ewf) {
+      Lane lane = new Lane(List.copyOf(all), 0);
+      byte[] buf = new byte[ewf.geometry().chunkSize()];
+      for (CorruptChunkException e :
+          ewf.forEachChunk(
+              (index, offset, data) -> {
+                int n = data.remaining();
+                data.get(buf, 0, n);
+                lane.update(buf, 0, n);
+                progress.accept(n);
+              })) {
+        damaged.add(DamagedChunk.of(e));
+      }
+      calculated = DigestSet.of(List.of(lane.finish()));
+    } else {
+      try (SeekableByteChannel ch = image.openChannel()) {
+        HashResult r = MultiHasher.of(all).hash(ch, image.size(), progress);
+        calculated = r.digests();
+      }
+    }
+    List<HashCheck> checks = new ArrayList<>();
+    addChecks(checks, "stored", stored, calculated);
+    addChecks(checks, "expected", expected, calculated);
+    return new ImageVerification(image.size(), calculated, checks, damaged);
+  }
+
+  private static void addChecks(List<HashCheck> checks, String source, DigestSet given, DigestSet calculated) {
+    for (Digest d : given.digests()) {
+      checks.add(new HashCheck(source, d, calculated.get(d.algorithm()).orElseThrow()));
+    }
+  }
+
+}
