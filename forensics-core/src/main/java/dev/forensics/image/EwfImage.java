@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -154,19 +155,89 @@ public final class EwfImage implements EvidenceImage {
     Objects.requireNonNull(sink, "sink");
     ensureOpen();
     List<CorruptChunkException> damaged = new ArrayList<>();
+    Decoder decoder = new Decoder();
+    byte[] data = new byte[geometry.chunkSize()];
+    ByteBuffer view = ByteBuffer.wrap(data);
     int chunkSize = geometry.chunkSize();
     for (int i = 0; i < geometry.chunkCount(); i++) {
-      long mediaOffset = (long) i * chunkSize;
-      byte[] data;
-      try {
-        data = decode(i);
-      } catch (CorruptChunkException e) {
-        damaged.add(e);
-        data = new byte[expectedLength(i)];
-      }
-      sink.accept(i, mediaOffset, ByteBuffer.wrap(data).asReadOnlyBuffer());
+      int n = decoder.decodeOrZeros(i, data, 0, damaged);
+      sink.accept(i, (long) i * chunkSize, view.clear().limit(n).asReadOnlyBuffer());
     }
     return List.copyOf(damaged);
+  }
+
+  /**
+   * A new sequential stream of the whole media for hashing it: unlike {@link #read(ByteBuffer, long)} it
+   * goes on past damaged chunks, which read as zeros of their length (see {@link #forEachChunk}) and are
+   * listed by {@link MediaStream#damaged()}. Use one stream per thread; closing it leaves the image open.
+   */
+  public MediaStream openMediaStream() {
+    return new MediaStream();
+  }
+
+  /**
+   * The media as a sequential channel in which damaged chunks read as zeros; see {@link
+   * #openMediaStream()}.
+   */
+  public final class MediaStream implements ReadableByteChannel {
+    private final Decoder decoder = new Decoder();
+    private final List<CorruptChunkException> damaged = new ArrayList<>();
+    private final byte[] chunk = new byte[geometry.chunkSize()];
+    private int next;
+    private int chunkPos;
+    private int chunkLen;
+    private boolean open = true;
+
+    private MediaStream() {}
+
+    /** The damaged chunks read so far, in media order. */
+    public List<CorruptChunkException> damaged() {
+      return List.copyOf(damaged);
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+      if (!open) {
+        throw new ClosedChannelException();
+      }
+      ensureOpen();
+      if (dst.isReadOnly()) {
+        throw new IllegalArgumentException("read-only buffer");
+      }
+      int total = 0;
+      while (dst.hasRemaining()) {
+        if (chunkPos == chunkLen) {
+          if (next == geometry.chunkCount()) {
+            break;
+          }
+          int expected = expectedLength(next);
+          if (dst.hasArray() && dst.remaining() >= expected) { // decode straight into the caller's buffer
+            int n = decoder.decodeOrZeros(next++, dst.array(), dst.arrayOffset() + dst.position(), damaged);
+            dst.position(dst.position() + n);
+            total += n;
+            continue;
+          }
+          chunkLen = decoder.decodeOrZeros(next++, chunk, 0, damaged);
+          chunkPos = 0;
+        }
+        int n = Math.min(dst.remaining(), chunkLen - chunkPos);
+        dst.put(chunk, chunkPos, n);
+        chunkPos += n;
+        total += n;
+      }
+      return total == 0 && !dst.hasRemaining() ? 0 : (total == 0 ? -1 : total);
+    }
+
+    @Override
+    public boolean isOpen() {
+      return open && !closed;
+    }
+
+    @Override
+    public void close() {
+      open = false;
+      decoder.close();
+    }
   }
 
   private byte[] chunk(int index) throws IOException {
@@ -174,7 +245,10 @@ public final class EwfImage implements EvidenceImage {
     if (cached != null && cached.index() == index) {
       return cached.data();
     }
-    byte[] data = decode(index);
+    byte[] data = new byte[expectedLength(index)];
+    try (Decoder decoder = new Decoder()) {
+      decoder.decode(index, data, 0);
+    }
     lastChunk.set(new Decoded(index, data));
     return data;
   }
@@ -185,71 +259,96 @@ public final class EwfImage implements EvidenceImage {
     return (int) Math.min(chunkSize, size - index * chunkSize);
   }
 
-  private byte[] decode(int index) throws IOException {
-    int segment = layout.chunkSegment(index);
-    long offset = layout.chunkOffset(index);
-    int stored = layout.chunkStoredSize(index);
-    int expected = expectedLength(index);
-    if (stored < 0 || stored > 2 * geometry.chunkSize() + 1024) {
-      throw corrupt(index, segment, offset, "table gives an impossible stored size", null);
-    }
-    byte[] raw = new byte[stored];
-    ByteBuffer buffer = ByteBuffer.wrap(raw);
-    while (buffer.hasRemaining()) {
-      ensureOpen();
-      if (channels[segment].read(buffer, offset + buffer.position()) < 0) {
-        throw corrupt(index, segment, offset, "segment file ends after " + (offset + buffer.position())
-            + " bytes, the chunk needs " + stored, null);
-      }
-    }
-    if (layout.chunkCompressed(index)) {
-      return inflate(index, segment, offset, raw, expected);
-    }
-    if (stored == expected + 4) {
-      Adler32 adler = new Adler32();
-      adler.update(raw, 0, expected);
-      long storedSum = Integer.toUnsignedLong(ByteBuffer.wrap(raw, expected, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
-      if (adler.getValue() != storedSum) {
-        throw corrupt(index, segment, offset, "Adler-32 mismatch, calculated: " + hex8(adler.getValue())
-            + " stored: " + hex8(storedSum), null);
-      }
-      return Arrays.copyOf(raw, expected);
-    }
-    if (stored == expected) {
-      return raw; // an uncompressed chunk without a checksum
-    }
-    throw corrupt(index, segment, offset, "uncompressed chunk of " + stored + " bytes, expected " + (expected + 4), null);
-  }
+  /** Decodes chunks with reused buffers and inflater; one per thread, not thread-safe. */
+  private final class Decoder implements AutoCloseable {
+    /** The largest stored chunk accepted: a chunk that zlib expands, plus its own checksum. */
+    private final byte[] raw = new byte[2 * geometry.chunkSize() + 1024];
+    private final Inflater inflater = new Inflater();
+    private final Adler32 adler = new Adler32();
 
-  private byte[] inflate(int index, int segment, long offset, byte[] raw, int expected) throws IOException {
-    Inflater inflater = new Inflater();
-    try {
-      inflater.setInput(raw);
-      byte[] out = new byte[expected];
-      int total = 0;
-      while (total < expected) {
-        int n = inflater.inflate(out, total, expected - total);
-        if (n == 0) { // finished, or needs input or a dictionary it will not get
-          break;
+    /** Decodes chunk {@code index} into {@code out} at {@code off}, or writes zeros and records the damage. */
+    int decodeOrZeros(int index, byte[] out, int off, List<CorruptChunkException> damaged) throws IOException {
+      try {
+        return decode(index, out, off);
+      } catch (CorruptChunkException e) {
+        damaged.add(e);
+        int n = expectedLength(index);
+        Arrays.fill(out, off, off + n, (byte) 0);
+        return n;
+      }
+    }
+
+    /** Decodes chunk {@code index} into {@code out} at {@code off}; returns its length. */
+    int decode(int index, byte[] out, int off) throws IOException {
+      int segment = layout.chunkSegment(index);
+      long offset = layout.chunkOffset(index);
+      int stored = layout.chunkStoredSize(index);
+      int expected = expectedLength(index);
+      if (stored < 0 || stored > raw.length) {
+        throw corrupt(index, segment, offset, "table gives an impossible stored size", null);
+      }
+      ByteBuffer buffer = ByteBuffer.wrap(raw, 0, stored);
+      while (buffer.hasRemaining()) {
+        ensureOpen();
+        if (channels[segment].read(buffer, offset + buffer.position()) < 0) {
+          throw corrupt(index, segment, offset, "segment file ends after " + (offset + buffer.position())
+              + " bytes, the chunk needs " + stored, null);
         }
-        total += n;
       }
-      if (total == expected && !inflater.finished()) {
-        byte[] extra = new byte[1]; // finish the stream, so that zlib checks its Adler-32
-        if (inflater.inflate(extra) > 0) {
-          throw corrupt(index, segment, offset, "zlib stream unpacks to more than " + expected + " bytes", null);
+      if (layout.chunkCompressed(index)) {
+        inflate(index, segment, offset, stored, out, off, expected);
+        return expected;
+      }
+      if (stored == expected + 4) {
+        adler.reset();
+        adler.update(raw, 0, expected);
+        long storedSum = Integer.toUnsignedLong(ByteBuffer.wrap(raw, expected, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+        if (adler.getValue() != storedSum) {
+          throw corrupt(index, segment, offset, "Adler-32 mismatch, calculated: " + hex8(adler.getValue())
+              + " stored: " + hex8(storedSum), null);
         }
+        System.arraycopy(raw, 0, out, off, expected);
+        return expected;
       }
-      if (!inflater.finished()) {
-        throw corrupt(index, segment, offset, "truncated zlib stream: " + total + " of " + expected + " bytes", null);
+      if (stored == expected) {
+        System.arraycopy(raw, 0, out, off, expected); // an uncompressed chunk without a checksum
+        return expected;
       }
-      if (total != expected) {
-        throw corrupt(index, segment, offset, "zlib stream unpacks to " + total + " bytes, expected " + expected, null);
+      throw corrupt(index, segment, offset, "uncompressed chunk of " + stored + " bytes, expected " + (expected + 4), null);
+    }
+
+    private void inflate(int index, int segment, long offset, int stored, byte[] out, int off, int expected)
+        throws IOException {
+      inflater.reset();
+      inflater.setInput(raw, 0, stored);
+      try {
+        int total = 0;
+        while (total < expected) {
+          int n = inflater.inflate(out, off + total, expected - total);
+          if (n == 0) { // finished, or needs input or a dictionary it will not get
+            break;
+          }
+          total += n;
+        }
+        if (total == expected && !inflater.finished()) {
+          byte[] extra = new byte[1]; // finish the stream, so that zlib checks its Adler-32
+          if (inflater.inflate(extra) > 0) {
+            throw corrupt(index, segment, offset, "zlib stream unpacks to more than " + expected + " bytes", null);
+          }
+        }
+        if (!inflater.finished()) {
+          throw corrupt(index, segment, offset, "truncated zlib stream: " + total + " of " + expected + " bytes", null);
+        }
+        if (total != expected) {
+          throw corrupt(index, segment, offset, "zlib stream unpacks to " + total + " bytes, expected " + expected, null);
+        }
+      } catch (DataFormatException e) {
+        throw corrupt(index, segment, offset, "bad zlib stream: " + e.getMessage(), e);
       }
-      return out;
-    } catch (DataFormatException e) {
-      throw corrupt(index, segment, offset, "bad zlib stream: " + e.getMessage(), e);
-    } finally {
+    }
+
+    @Override
+    public void close() {
       inflater.end();
     }
   }

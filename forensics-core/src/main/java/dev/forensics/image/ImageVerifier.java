@@ -3,9 +3,7 @@ package dev.forensics.image;
 import dev.forensics.hash.Digest;
 import dev.forensics.hash.DigestSet;
 import dev.forensics.hash.HashAlgorithm;
-import dev.forensics.hash.HashResult;
 import dev.forensics.hash.MultiHasher;
-import dev.forensics.hash.internal.Lane;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
@@ -43,24 +41,15 @@ public final class ImageVerifier {
     }
     List<DamagedChunk> damaged = new ArrayList<>();
     DigestSet calculated;
+    MultiHasher hasher = MultiHasher.of(all);
     if (image instanceof EwfImage ewf) {
-      Lane lane = new Lane(List.copyOf(all), 0);
-      byte[] buf = new byte[ewf.geometry().chunkSize()];
-      for (CorruptChunkException e :
-          ewf.forEachChunk(
-              (index, offset, data) -> {
-                int n = data.remaining();
-                data.get(buf, 0, n);
-                lane.update(buf, 0, n);
-                progress.accept(n);
-              })) {
-        damaged.add(DamagedChunk.of(e));
+      try (EwfImage.MediaStream media = ewf.openMediaStream()) {
+        calculated = hasher.hash(media, ewf.size(), progress).digests();
+        media.damaged().forEach(e -> damaged.add(DamagedChunk.of(e)));
       }
-      calculated = DigestSet.of(List.of(lane.finish()));
     } else {
       try (SeekableByteChannel ch = image.openChannel()) {
-        HashResult r = MultiHasher.of(all).hash(ch, image.size(), progress);
-        calculated = r.digests();
+        calculated = hasher.hash(ch, image.size(), progress).digests();
       }
     }
     List<HashCheck> checks = new ArrayList<>();

@@ -200,7 +200,23 @@ class EwfInteropTest {
       assertThat(damaged).isEmpty();
       assertThat(offsets).hasSize((int) image.chunkCount()).startsWith(0L, 32768L);
       assertThat(media.toByteArray()).isEqualTo(source);
+      for (int bufferSize : new int[] {1000, 32768, 1 << 20}) {
+        try (EwfImage.MediaStream stream = image.openMediaStream()) {
+          assertThat(readStream(stream, bufferSize)).as("media stream, %d-byte reads", bufferSize).isEqualTo(source);
+          assertThat(stream.damaged()).isEmpty();
+        }
+      }
     }
+  }
+
+  /** Reads a channel to its end through a heap buffer of {@code bufferSize} bytes. */
+  private static byte[] readStream(java.nio.channels.ReadableByteChannel channel, int bufferSize) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteBuffer buffer = ByteBuffer.allocate(bufferSize);
+    while (channel.read(buffer.clear()) >= 0) {
+      out.write(buffer.array(), 0, buffer.position());
+    }
+    return out.toByteArray();
   }
 
   /** The index of a chunk inside the text area (compressible) and one inside the random area. */
@@ -274,6 +290,13 @@ class EwfInteropTest {
       byte[] expected = source.clone();
       Arrays.fill(expected, chunk * 32768, (chunk + 1) * 32768, (byte) 0);
       assertThat(media.toByteArray()).isEqualTo(expected);
+      for (int bufferSize : new int[] {5000, 1 << 20}) {
+        try (EwfImage.MediaStream stream = image.openMediaStream()) {
+          assertThat(readStream(stream, bufferSize)).isEqualTo(expected);
+          assertThat(stream.damaged()).singleElement()
+              .satisfies(e -> assertThat(e.firstSector()).isEqualTo(firstSector));
+        }
+      }
     }
 
     ToolResult verify = exec(copyDir, Map.of(), "ewfverify", "-q", segments.get(0).getFileName().toString());
