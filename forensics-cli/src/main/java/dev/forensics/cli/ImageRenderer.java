@@ -25,6 +25,10 @@ final class ImageRenderer {
 
   private ImageRenderer() {}
 
+  /** The facts that JSON gives as numbers. */
+  private static final java.util.Set<String> NUMBERS =
+      java.util.Set.of("segments", "mediaSize", "bytesPerSector", "sectorsPerChunk", "sectorCount", "chunkCount");
+
   /** The facts of an image, label to value, in display order. */
   private static Map<String, String> facts(EvidenceImage img) {
     Map<String, String> f = new LinkedHashMap<>();
@@ -83,7 +87,11 @@ final class ImageRenderer {
       g.writeStartObject();
       writeSegments(g, img);
       for (Map.Entry<String, String> e : facts.entrySet()) {
-        g.writeStringField(e.getKey(), e.getValue());
+        if (NUMBERS.contains(e.getKey())) {
+          g.writeNumberField(e.getKey(), Long.parseLong(e.getValue()));
+        } else {
+          g.writeStringField(e.getKey(), e.getValue());
+        }
       }
       g.writeEndObject();
       g.flush();

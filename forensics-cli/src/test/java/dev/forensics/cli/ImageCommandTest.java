@@ -67,7 +67,8 @@ class ImageCommandTest {
     assertThat(r.exit()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("format").asText()).isEqualTo("RAW");
-    assertThat(j.get("mediaSize").asText()).isEqualTo(String.valueOf(data.length));
+    assertThat(j.get("mediaSize").isNumber()).isTrue();
+    assertThat(j.get("mediaSize").asLong()).isEqualTo(data.length);
   }
 
   @Test

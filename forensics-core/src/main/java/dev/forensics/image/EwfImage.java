@@ -2,6 +2,7 @@ package dev.forensics.image;
 
 import dev.forensics.hash.Digest;
 import dev.forensics.hash.DigestSet;
+import dev.forensics.hash.HashAlgorithm;
 import dev.forensics.image.internal.EwfLayout;
 import dev.forensics.image.internal.ReadArguments;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.Adler32;
@@ -41,6 +44,7 @@ public final class EwfImage implements EvidenceImage {
   private final EwfGeometry geometry;
   private final EwfMetadata metadata;
   private final DigestSet storedHashes;
+  private final List<Digest> allStoredHashes;
   private final long size;
   private final AtomicReference<Decoded> lastChunk = new AtomicReference<>();
   private volatile boolean closed;
@@ -54,10 +58,12 @@ public final class EwfImage implements EvidenceImage {
     this.channels = layout.channels().toArray(new FileChannel[0]);
     this.geometry = layout.geometry();
     this.metadata = EwfMetadata.of(layout.headerValues());
-    List<Digest> hashes = new ArrayList<>();
-    layout.md5().ifPresent(hashes::add);
-    layout.sha1().ifPresent(hashes::add);
-    this.storedHashes = DigestSet.of(hashes);
+    this.allStoredHashes = layout.storedHashes();
+    Map<HashAlgorithm, Digest> first = new EnumMap<>(HashAlgorithm.class);
+    for (Digest d : allStoredHashes) {
+      first.putIfAbsent(d.algorithm(), d);
+    }
+    this.storedHashes = DigestSet.of(List.copyOf(first.values()));
     this.size = geometry.mediaSize();
   }
 
@@ -101,10 +107,21 @@ public final class EwfImage implements EvidenceImage {
 
   /**
    * The hashes of the media stored in the image: MD5 from the {@code hash} or {@code digest} section,
-   * SHA-1 from the {@code digest} section (EnCase 6 and later). Empty when the acquisition stored none.
+   * SHA-1 from the {@code digest} section (EnCase 6 and later), MD5, SHA-1 and SHA-256 from an EWF-X
+   * {@code xhash} section; the first value found for each algorithm. Empty when the acquisition stored
+   * none.
    */
   public DigestSet storedHashes() {
     return storedHashes;
+  }
+
+  /**
+   * Every distinct hash value of the media the image stores: the same as {@link #storedHashes()} unless
+   * its {@code hash}, {@code digest} and {@code xhash} sections disagree, when each value is listed (in
+   * file order) so that verification can show the disagreement.
+   */
+  public List<Digest> allStoredHashes() {
+    return allStoredHashes;
   }
 
   /** The number of chunks; chunk {@code i} holds media bytes from {@code i * geometry().chunkSize()}. */

@@ -53,13 +53,14 @@ public final class ImageVerifier {
       }
     }
     List<HashCheck> checks = new ArrayList<>();
-    addChecks(checks, "stored", stored, calculated);
-    addChecks(checks, "expected", expected, calculated);
+    addChecks(checks, "stored", image instanceof EwfImage ewf ? ewf.allStoredHashes() : List.of(), calculated);
+    addChecks(checks, "expected", expected.digests(), calculated);
     return new ImageVerification(image.size(), calculated, checks, damaged);
   }
 
-  private static void addChecks(List<HashCheck> checks, String source, DigestSet given, DigestSet calculated) {
-    for (Digest d : given.digests()) {
+  private static void addChecks(
+      List<HashCheck> checks, String source, Collection<Digest> given, DigestSet calculated) {
+    for (Digest d : given) {
       checks.add(new HashCheck(source, d, calculated.get(d.algorithm()).orElseThrow()));
     }
   }

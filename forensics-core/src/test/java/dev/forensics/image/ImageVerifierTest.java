@@ -107,4 +107,48 @@ class ImageVerifierTest {
     ToolResult ewfverify = exec(dir, Map.of(), "ewfverify", "-q", "img.E01");
     assertThat(ewfverify.stdout() + ewfverify.stderr()).contains("FAILURE");
   }
+
+  @Test
+  void verify_e01_whoseHashAndDigestSectionsDisagree_showsBothAndFails() throws Exception {
+    requireTool("ewfacquire");
+    byte[] data = randomBytes(256 * 1024, 11);
+    Files.write(dir.resolve("source.raw"), data);
+    ToolResult acquired = exec(dir, Map.of(), "ewfacquire", "-u", "-t", "img", "-f", "encase6", "-c", "fast",
+        "-d", "sha1", "source.raw");
+    assertThat(acquired.exitCode()).as(acquired.stdout() + acquired.stderr()).isZero();
+    Path e01 = dir.resolve("img.E01");
+    byte[] bytes = Files.readAllBytes(e01);
+    byte[] type = new byte[16];
+    System.arraycopy("hash".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, type, 0, 4);
+    int section = indexOf(bytes, type);
+    assertThat(section).as("hash section").isPositive();
+    int body = section + 76;
+    bytes[body] ^= 0x01; // the stored MD5, with the section's Adler-32 made right again: a consistent forgery
+    java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+    adler.update(bytes, body, 32);
+    java.nio.ByteBuffer.wrap(bytes, body + 32, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int) adler.getValue());
+    Files.write(e01, bytes);
+
+    try (EwfImage image = EwfImage.open(e01)) {
+      assertThat(image.allStoredHashes()).filteredOn(d -> d.algorithm() == HashAlgorithm.MD5).hasSize(2);
+      ImageVerification v = ImageVerifier.verify(image, List.of(), DigestSet.empty(), n -> {});
+      assertThat(v.passed()).isFalse();
+      assertThat(v.checks()).filteredOn(c -> c.expected().algorithm() == HashAlgorithm.MD5)
+          .extracting(HashCheck::matches).containsExactlyInAnyOrder(true, false);
+      assertThat(v.calculated().get(HashAlgorithm.MD5).orElseThrow().hex()).isEqualTo(hex("MD5", data));
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
 }

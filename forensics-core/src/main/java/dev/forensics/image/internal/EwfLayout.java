@@ -47,8 +47,8 @@ public final class EwfLayout {
   private EwfGeometry geometry;
   private Map<String, String> header2;
   private Map<String, String> header;
-  private Digest md5;
-  private Digest sha1;
+  /** Every distinct hash value of the media found in hash, digest and xhash sections, in file order. */
+  private final List<Digest> storedHashes = new ArrayList<>();
 
   private long[] chunkOffsets = new long[1024];
   private int[] chunkSizes = new int[1024];
@@ -186,8 +186,9 @@ public final class EwfLayout {
         }
         case "hash" -> readHash(file, ch, off, dataLen);
         case "digest" -> readDigest(file, ch, off, dataLen);
+        case "xhash" -> readXhash(file, ch, off, dataLen);
         default -> {
-          // sectors, ltree, session, error2, xheader, xhash …: not needed to read the media
+          // sectors, ltree, session, error2, xheader …: not needed to read the media
         }
       }
       if (!tableOk && !type.equals("table")) {
@@ -327,10 +328,7 @@ public final class EwfLayout {
     }
     ByteBuffer b = readFully(file, ch, off + DESCRIPTOR, 36, "hash section");
     checkAdler(file, off + DESCRIPTOR, "hash section", b, 32);
-    Digest d = digest(b, 0, HashAlgorithm.MD5);
-    if (d != null) {
-      md5 = d;
-    }
+    store(digest(b, 0, HashAlgorithm.MD5));
   }
 
   private void readDigest(Path file, FileChannel ch, long off, long dataLen) throws IOException {
@@ -339,13 +337,61 @@ public final class EwfLayout {
     }
     ByteBuffer b = readFully(file, ch, off + DESCRIPTOR, 80, "digest section");
     checkAdler(file, off + DESCRIPTOR, "digest section", b, 76);
-    Digest m = digest(b, 0, HashAlgorithm.MD5);
-    if (m != null) {
-      md5 = m;
+    store(digest(b, 0, HashAlgorithm.MD5));
+    store(digest(b, 16, HashAlgorithm.SHA1));
+  }
+
+  /**
+   * Reads an EWF-X {@code xhash} section: zlib-compressed UTF-8 XML, {@code <xhash><MD5>hex</MD5>
+   * <SHA1>hex</SHA1></xhash>} (element names in any case; SHA256 too when present).
+   */
+  private void readXhash(Path file, FileChannel ch, long off, long dataLen) throws IOException {
+    if (dataLen > MAX_HEADER) {
+      throw new ImageFormatException(file, "xhash section at offset " + off + " is " + dataLen + " bytes, more than "
+          + MAX_HEADER);
     }
-    Digest s = digest(b, 16, HashAlgorithm.SHA1);
-    if (s != null) {
-      sha1 = s;
+    ByteBuffer packed = readFully(file, ch, off + DESCRIPTOR, (int) dataLen, "xhash section");
+    byte[] xml = inflateHeader(file, off, "xhash", packed);
+    org.w3c.dom.Element root;
+    try {
+      javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      f.setExpandEntityReferences(false);
+      f.setXIncludeAware(false);
+      javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      root = builder.parse(new java.io.ByteArrayInputStream(xml)).getDocumentElement();
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+      throw new ImageFormatException(file, "xhash section at offset " + off + ": not well-formed XML: " + e.getMessage(), e);
+    }
+    org.w3c.dom.NodeList children = root.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof org.w3c.dom.Element e) {
+        HashAlgorithm algorithm = switch (e.getTagName().toLowerCase(java.util.Locale.ROOT)) {
+          case "md5" -> HashAlgorithm.MD5;
+          case "sha1" -> HashAlgorithm.SHA1;
+          case "sha256" -> HashAlgorithm.SHA256;
+          default -> null;
+        };
+        String hex = e.getTextContent().trim();
+        if (algorithm == null || hex.isEmpty()) {
+          continue;
+        }
+        try {
+          store(Digest.ofHex(algorithm, hex));
+        } catch (IllegalArgumentException bad) {
+          throw new ImageFormatException(file, "xhash section at offset " + off + ": " + e.getTagName() + " is not a "
+              + algorithm.id() + " digest: " + bad.getMessage(), bad);
+        }
+      }
+    }
+  }
+
+  /** Keeps a stored hash unless the same value is already known; null (not set) is ignored. */
+  private void store(Digest digest) {
+    if (digest != null && !storedHashes.contains(digest)) {
+      storedHashes.add(digest);
     }
   }
 
@@ -452,12 +498,12 @@ public final class EwfLayout {
     return header2 != null ? header2 : header != null ? header : Map.of();
   }
 
-  public Optional<Digest> md5() {
-    return Optional.ofNullable(md5);
-  }
-
-  public Optional<Digest> sha1() {
-    return Optional.ofNullable(sha1);
+  /**
+   * Every distinct hash of the media the image stores (hash, digest and xhash sections), in file order:
+   * normally one per algorithm, more when the sections disagree.
+   */
+  public List<Digest> storedHashes() {
+    return List.copyOf(storedHashes);
   }
 
   /** The file offset of chunk {@code i}'s stored data. */
