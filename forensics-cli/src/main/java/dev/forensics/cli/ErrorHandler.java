@@ -47,7 +47,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     Throwable c = t instanceof UncheckedIOException ? t.getCause() : t;
     if (c instanceof ManifestParseException
         || c instanceof CommandLine.ParameterException
-        || c instanceof dev.forensics.image.ImageFormatException) {
+        || c instanceof dev.forensics.image.ImageFormatException
+        || c instanceof dev.forensics.image.AcquisitionLogException) {
       return ExitCodes.USAGE;
     }
     if (c instanceof IOException) {

@@ -9,7 +9,7 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** Verification failed (changed, missing, moved, new or unverifiable files), or evidence changed while read. */
   public static final int FAILED = 1;
-  /** Usage error, or a manifest that cannot be read at all. */
+  /** Usage error, or a manifest, image or acquisition log that cannot be read as its format. */
   public static final int USAGE = 2;
   /** An input could not be read (missing, permission denied, I/O error). */
   public static final int UNREADABLE = 3;

@@ -3,6 +3,8 @@ package dev.forensics.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.forensics.hash.Digest;
+import dev.forensics.hash.DigestSet;
+import dev.forensics.image.AcquisitionLog;
 import dev.forensics.image.DamagedChunk;
 import dev.forensics.image.EvidenceImage;
 import dev.forensics.image.EwfGeometry;
@@ -28,6 +30,9 @@ final class ImageRenderer {
   /** The facts that JSON gives as numbers. */
   private static final java.util.Set<String> NUMBERS =
       java.util.Set.of("segments", "mediaSize", "bytesPerSector", "sectorsPerChunk", "sectorCount", "chunkCount");
+
+  /** An acquisition log read for {@code --log}: its name as given, and what it says. */
+  record ReadLog(String file, AcquisitionLog log) {}
 
   /** The facts of an image, label to value, in display order. */
   private static Map<String, String> facts(EvidenceImage img) {
@@ -107,19 +112,29 @@ final class ImageRenderer {
     out.flush();
   }
 
-  static void verification(EvidenceImage img, ImageVerification v, OutputFormat format, PrintWriter out)
-      throws IOException {
+  static void verification(EvidenceImage img, ImageVerification v, Optional<ReadLog> log, OutputFormat format,
+      PrintWriter out) throws IOException {
+    String logName = log.map(l -> AuditRenderer.printable(l.file())).orElse("");
     if (format == OutputFormat.json) {
       JsonGenerator g = json(out);
       g.writeStartObject();
       g.writeStringField("format", img.format().name());
       writeSegments(g, img);
       g.writeNumberField("mediaSize", v.mediaSize());
-      g.writeObjectFieldStart("calculated");
-      for (Digest d : v.calculated().digests()) {
-        g.writeStringField(d.algorithm().id(), d.hex());
+      writeDigests(g, "calculated", v.calculated());
+      if (log.isPresent()) {
+        AcquisitionLog l = log.get().log();
+        g.writeObjectFieldStart("log");
+        g.writeStringField("file", log.get().file());
+        g.writeStringField("tool", l.tool().displayName());
+        writeDigests(g, "hashes", l.mediaHashes());
+        g.writeArrayFieldStart("notes");
+        for (String note : l.notes()) {
+          g.writeString(note);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
       }
-      g.writeEndObject();
       g.writeArrayFieldStart("checks");
       for (HashCheck c : v.checks()) {
         g.writeStartObject();
@@ -146,6 +161,12 @@ final class ImageRenderer {
       g.flush();
       out.println();
     } else {
+      if (log.isPresent()) {
+        out.println(Messages.get("image.logRead", logName, log.get().log().tool().displayName()));
+        for (String note : log.get().log().notes()) {
+          out.println(Messages.get("image.logNote", logName, AuditRenderer.printable(note)));
+        }
+      }
       for (DamagedChunk d : v.damaged()) {
         out.println(Messages.get("image.damaged", d.firstSector(), d.lastSector(), d.reason()));
       }
@@ -157,7 +178,7 @@ final class ImageRenderer {
             Messages.get(
                 c.matches() ? "image.check.match" : "image.check.mismatch",
                 c.expected().algorithm().id(),
-                Messages.get("image.source." + c.source()),
+                Messages.get("image.source." + c.source(), logName),
                 c.expected().hex()));
       }
       if (v.checks().isEmpty()) {
@@ -172,6 +193,14 @@ final class ImageRenderer {
     JsonGenerator g = new JsonFactory().createGenerator(out);
     g.useDefaultPrettyPrinter();
     return g;
+  }
+
+  private static void writeDigests(JsonGenerator g, String field, DigestSet digests) throws IOException {
+    g.writeObjectFieldStart(field);
+    for (Digest d : digests.digests()) {
+      g.writeStringField(d.algorithm().id(), d.hex());
+    }
+    g.writeEndObject();
   }
 
   private static void writeSegments(JsonGenerator g, EvidenceImage img) throws IOException {

@@ -4,14 +4,17 @@ import dev.forensics.hash.Digest;
 import dev.forensics.hash.DigestSet;
 import dev.forensics.hash.HashAlgorithm;
 import dev.forensics.hash.HashProgress;
+import dev.forensics.image.AcquisitionLog;
 import dev.forensics.image.EvidenceImage;
 import dev.forensics.image.EvidenceImages;
+import dev.forensics.image.ExpectedHashes;
 import dev.forensics.image.ImageVerification;
 import dev.forensics.image.ImageVerifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +46,9 @@ final class ImageVerifyCommand implements Callable<Integer> {
   @Option(names = "--expect", paramLabel = "ALG:HEX", descriptionKey = "image.expect")
   List<String> expect = new ArrayList<>();
 
+  @Option(names = "--log", paramLabel = "FILE", descriptionKey = "image.log")
+  Path log;
+
   @Option(names = "--progress", negatable = true, descriptionKey = "progress")
   Boolean progress;
 
@@ -66,13 +72,20 @@ final class ImageVerifyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException ex) {
       throw new ParameterException(spec.commandLine(), "--expect: " + ex.getMessage());
     }
+    List<ExpectedHashes> sources = new ArrayList<>(List.of(ExpectedHashes.typedIn(given)));
+    Optional<ImageRenderer.ReadLog> readLog = Optional.empty();
+    if (log != null) {
+      AcquisitionLog acquisitionLog = AcquisitionLog.read(log);
+      sources.add(ExpectedHashes.of(acquisitionLog));
+      readLog = Optional.of(new ImageRenderer.ReadLog(log.toString(), acquisitionLog));
+    }
     HashProgress hp = new HashProgress();
     ImageVerification v;
     try (EvidenceImage img = EvidenceImages.open(image);
         ProgressBar bar = ProgressBar.start(hp, spec.commandLine().getErr(), progress)) {
       hp.planned(1, img.size());
-      v = ImageVerifier.verify(img, algorithms, given, hp::bytes);
-      ImageRenderer.verification(img, v, output.format, spec.commandLine().getOut());
+      v = ImageVerifier.verify(img, algorithms, sources, hp::bytes);
+      ImageRenderer.verification(img, v, readLog, output.format, spec.commandLine().getOut());
     }
     return v.passed() ? ExitCodes.OK : ExitCodes.FAILED;
   }

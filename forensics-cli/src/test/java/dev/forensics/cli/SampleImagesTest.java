@@ -37,6 +37,11 @@ class SampleImagesTest {
     assertThat(j.get("calculated").get("md5").asText()).isEqualTo(md5);
     assertThat(j.get("calculated").get("sha1").asText()).isEqualTo(sha1);
     assertThat(j.get("mediaSize").asLong()).isEqualTo(2L * 1024 * 1024);
+
+    CliRun withLog = CliRun.run("image", "verify", "--log", SAMPLE.resolve("e01/usb.E01.txt").toString(),
+        "-c", "sha256", SAMPLE.resolve("e01/usb.E01").toString());
+    assertThat(withLog.exit()).as(withLog.out() + withLog.err()).isZero();
+    assertThat(withLog.out()).contains("md5 in the acquisition log").contains("(matches)").doesNotContain("MISMATCH");
   }
 
   @Test
@@ -48,6 +53,11 @@ class SampleImagesTest {
         SAMPLE.resolve("split-raw/usb.002").toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("SUCCESS");
+
+    CliRun withLog = CliRun.run("image", "verify", "--log", SAMPLE.resolve("split-raw/usb.hashlog.txt").toString(),
+        SAMPLE.resolve("split-raw/usb.000").toString());
+    assertThat(withLog.exit()).as(withLog.out() + withLog.err()).isZero();
+    assertThat(withLog.out()).contains("sha256 in the acquisition log").doesNotContain("MISMATCH");
   }
 
   @Test

@@ -22,20 +22,38 @@ public final class ImageVerifier {
   private ImageVerifier() {}
 
   /**
-   * Verifies an image.
+   * Verifies an image against the hashes it stores and those an examiner expects.
    *
    * @param algorithms hashes to calculate in any case; those of the stored and expected hashes are added
-   * @param expected hashes to compare with, e.g. from {@code --expect} or an acquisition log
+   * @param expected hashes to compare with, e.g. from {@code --expect}; their checks have the source
+   *     {@link HashCheck#EXPECTED}
    * @param progress told the number of media bytes after each read
    */
   public static ImageVerification verify(
       EvidenceImage image, Collection<HashAlgorithm> algorithms, DigestSet expected, LongConsumer progress)
       throws IOException {
+    return verify(image, algorithms, List.of(ExpectedHashes.typedIn(expected)), progress);
+  }
+
+  /**
+   * Verifies an image against the hashes it stores and any number of sets of expected hashes (typed in,
+   * read from an acquisition log, ...), all in one read of the media. The checks come in this order: the
+   * stored hashes, then each set of {@code expected} in the order given, each in canonical algorithm order.
+   *
+   * @param algorithms hashes to calculate in any case; those of the stored and expected hashes are added
+   * @param expected hashes to compare with, each set labelled with its source
+   * @param progress told the number of media bytes after each read
+   */
+  public static ImageVerification verify(
+      EvidenceImage image, Collection<HashAlgorithm> algorithms, List<ExpectedHashes> expected,
+      LongConsumer progress) throws IOException {
     DigestSet stored = image instanceof EwfImage ewf ? ewf.storedHashes() : DigestSet.empty();
     EnumSet<HashAlgorithm> all = EnumSet.noneOf(HashAlgorithm.class);
     all.addAll(algorithms);
     all.addAll(stored.algorithms());
-    all.addAll(expected.algorithms());
+    for (ExpectedHashes e : expected) {
+      all.addAll(e.digests().algorithms());
+    }
     if (all.isEmpty()) {
       all.add(HashAlgorithm.MD5);
     }
@@ -53,8 +71,10 @@ public final class ImageVerifier {
       }
     }
     List<HashCheck> checks = new ArrayList<>();
-    addChecks(checks, "stored", image instanceof EwfImage ewf ? ewf.allStoredHashes() : List.of(), calculated);
-    addChecks(checks, "expected", expected.digests(), calculated);
+    addChecks(checks, HashCheck.STORED, image instanceof EwfImage ewf ? ewf.allStoredHashes() : List.of(), calculated);
+    for (ExpectedHashes e : expected) {
+      addChecks(checks, e.source(), e.digests().digests(), calculated);
+    }
     return new ImageVerification(image.size(), calculated, checks, damaged);
   }
 

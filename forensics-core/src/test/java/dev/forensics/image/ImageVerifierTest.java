@@ -47,6 +47,30 @@ class ImageVerifierTest {
   }
 
   @Test
+  void verify_againstTypedAndLoggedHashes_labelsEachCheckWithItsSource() throws Exception {
+    byte[] data = randomBytes(1024 * 1024, 6);
+    Path raw = dir.resolve("disk.dd");
+    Files.write(raw, data);
+    Files.writeString(dir.resolve("disk.hashlog"), "Total (md5): " + hex("MD5", data) + "\n\nTotal (sha256): "
+        + hex("SHA-256", data).toUpperCase() + "\n");
+    AcquisitionLog log = AcquisitionLog.read(dir.resolve("disk.hashlog"));
+    DigestSet typed = DigestSet.of(Digest.ofHex(HashAlgorithm.SHA1, "00".repeat(20)));
+    try (EvidenceImage image = EvidenceImages.open(raw)) {
+      ImageVerification v = ImageVerifier.verify(image, List.of(),
+          List.of(ExpectedHashes.typedIn(typed), ExpectedHashes.of(log)), n -> {});
+      assertThat(v.checks()).extracting(c -> c.source() + " " + c.expected().algorithm().id() + " " + c.matches())
+          .containsExactly("expected sha1 false", "log md5 true", "log sha256 true");
+      assertThat(v.passed()).isFalse();
+    }
+  }
+
+  @Test
+  void expectedHashes_cannotPoseAsStored() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ExpectedHashes(HashCheck.STORED, DigestSet.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void verify_rawImage_withNothingToCompare_doesNotPass() throws Exception {
     Path raw = dir.resolve("disk.dd");
     Files.write(raw, new byte[4096]);

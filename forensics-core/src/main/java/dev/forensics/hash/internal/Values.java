@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Parsing of single values with messages that name the column and show what was found. */
-final class Values {
+public final class Values {
 
   private static final int SHOWN = 80;
 
@@ -73,7 +73,7 @@ final class Values {
    * The text quoted for a message: control characters written as escapes, long text shortened, so that a
    * hostile file name cannot forge lines in a report.
    */
-  static String show(String text) {
+  public static String show(String text) {
     StringBuilder b = new StringBuilder(Math.min(text.length(), SHOWN) + 4).append('\'');
     int shown = 0;
     for (int i = 0; i < text.length(); ) {
