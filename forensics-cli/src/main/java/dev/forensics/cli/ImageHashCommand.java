@@ -2,6 +2,7 @@ package dev.forensics.cli;
 
 import dev.forensics.hash.HashAlgorithm;
 import dev.forensics.hash.HashProgress;
+import dev.forensics.image.DamagedChunk;
 import dev.forensics.image.EvidenceImage;
 import dev.forensics.image.EvidenceImages;
 import dev.forensics.image.ImageFormat;
@@ -96,6 +97,12 @@ final class ImageHashCommand implements Callable<Integer> {
       target.commit();
     }
     if (!hash.complete()) {
+      if (format == ImageHashFormat.dcfldd) { // the dcfldd log has no place for them
+        for (DamagedChunk d : hash.damaged()) {
+          spec.commandLine().getErr().println(Messages.get("image.damaged", String.valueOf(d.firstSector()),
+              String.valueOf(d.lastSector()), d.reason()));
+        }
+      }
       spec.commandLine().getErr().println(Messages.get("imageHash.incomplete", hash.damaged().size()));
       spec.commandLine().getErr().flush();
       return ExitCodes.FAILED;

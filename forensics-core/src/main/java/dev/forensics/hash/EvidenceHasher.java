@@ -424,7 +424,7 @@ public final class EvidenceHasher {
         try {
           image = detect(file, named);
         } catch (IOException e) {
-          return problem(file, FileOutcome.Status.UNREADABLE, reason(e));
+          return problem(file, FileOutcome.Status.UNREADABLE, "cannot be opened as a disk image: " + reason(e));
         }
         if (image != null) {
           covered.addAll(image.segments().subList(1, image.segments().size()));
