@@ -10,6 +10,8 @@ import dev.forensics.hash.HashAlgorithm;
 import dev.forensics.hash.Piece;
 import dev.forensics.image.ImageFixtures.ToolResult;
 import dev.forensics.image.internal.EwfLayout;
+import dev.forensics.image.internal.ZeroFilledChannel;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -198,25 +200,8 @@ class ImageHasherTest {
   @Test
   void hash_e01WithDamagedChunk_hashesItAsZeros_andReportsItsSectors() throws Exception {
     byte[] data = randomBytes(2 * 1024 * 1024, 25);
-    Files.write(dir.resolve("source.raw"), data);
-    acquire("none");
-    Path e01 = dir.resolve("img.E01");
+    Path e01 = damagedE01(data, 13);
     int chunk = 13;
-    EwfLayout layout = EwfLayout.read(e01);
-    Path segment;
-    long offset;
-    try {
-      segment = layout.segments().get(layout.chunkSegment(chunk));
-      offset = layout.chunkOffset(chunk);
-    } finally {
-      for (var ch : layout.channels()) {
-        ch.close();
-      }
-    }
-    byte[] bytes = Files.readAllBytes(segment);
-    bytes[(int) offset + 7] ^= 0x20;
-    Files.write(segment, bytes);
-
     ImageHash h;
     try (EvidenceImage image = EvidenceImages.open(e01)) {
       h = ImageHasher.of(List.of(HashAlgorithm.SHA256)).withPieceSize(1 << 20).hash(image, n -> {});
@@ -236,6 +221,50 @@ class ImageHasherTest {
       assertThat(h.pieces().get(0).digests()).as("the piece holding the damaged chunk").isNotEqualTo(intact.pieces().get(0).digests());
       assertThat(h.pieces().get(1).digests()).as("the piece without it").isEqualTo(intact.pieces().get(1).digests());
     }
+  }
+
+  /** Reads of any size: each damaged chunk (a full one, the short last one) is zeros and recorded once. */
+  @Test
+  void zeroFilledChannel_oddSizedReads_giveTheMediaWithTheDamagedChunksZeroed() throws Exception {
+    byte[] data = randomBytes(1024 * 1024 + 512 * 9, 26); // chunk 32 is short: 9 sectors
+    int last = data.length / 32768;
+    Path e01 = damagedE01(data, 5, last);
+    byte[] expected = data.clone();
+    Arrays.fill(expected, 5 * 32768, 6 * 32768, (byte) 0);
+    Arrays.fill(expected, last * 32768, data.length, (byte) 0);
+    try (EwfImage image = EwfImage.open(e01);
+        ZeroFilledChannel channel = new ZeroFilledChannel(image)) {
+      ByteBuffer all = ByteBuffer.allocate(data.length);
+      ByteBuffer buffer = ByteBuffer.allocate(10_007); // several reads per chunk
+      while (channel.read(buffer.clear()) >= 0) {
+        all.put(buffer.flip());
+      }
+      assertThat(all.position()).isEqualTo(data.length);
+      assertThat(all.array()).isEqualTo(expected);
+      assertThat(channel.damaged()).extracting(CorruptChunkException::chunkIndex).containsExactly(5L, (long) last);
+      assertThat(channel.damaged().get(1).lastSector()).isEqualTo(data.length / 512 - 1);
+    }
+  }
+
+  /** Acquires {@code data} uncompressed with ewfacquire and flips a bit in each chunk given. */
+  private Path damagedE01(byte[] data, int... chunks) throws Exception {
+    Files.write(dir.resolve("source.raw"), data);
+    acquire("none");
+    Path e01 = dir.resolve("img.E01");
+    EwfLayout layout = EwfLayout.read(e01);
+    try {
+      for (int chunk : chunks) {
+        Path segment = layout.segments().get(layout.chunkSegment(chunk));
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[(int) layout.chunkOffset(chunk) + 7] ^= 0x20;
+        Files.write(segment, bytes);
+      }
+    } finally {
+      for (var ch : layout.channels()) {
+        ch.close();
+      }
+    }
+    return e01;
   }
 
   private void acquire(String compression) throws Exception {
