@@ -9,7 +9,9 @@ import dev.forensics.hash.ManifestFormat;
 import dev.forensics.hash.ManifestInfo;
 import dev.forensics.hash.ManifestEntry;
 import dev.forensics.hash.ManifestWriter;
+import dev.forensics.hash.ImageSet;
 import dev.forensics.hash.UnwritableEntryException;
+import dev.forensics.image.ImageSets;
 import dev.forensics.knownfiles.HashSetKind;
 import dev.forensics.knownfiles.HashSetProblem;
 import dev.forensics.knownfiles.KnownFileLibrary;
@@ -95,6 +97,9 @@ final class HashCommand implements Callable<Integer> {
   @Option(names = "--hide-known", descriptionKey = "hash.hideKnown")
   boolean hideKnown;
 
+  @Option(names = "--image", negatable = true, descriptionKey = "hash.image")
+  Boolean image;
+
   @Option(names = "--progress", negatable = true, descriptionKey = "progress")
   Boolean progress;
 
@@ -121,6 +126,9 @@ final class HashCommand implements Callable<Integer> {
     KnownFileLibrary library = loadSets(err);
     EvidenceHasher.Builder b =
         EvidenceHasher.builder().algorithms(algorithms).pieceSize(pieces).followLinks(follow);
+    if (!Boolean.FALSE.equals(image)) {
+      b.images(ImageSets.detector()).splitSetsInFolders(Boolean.TRUE.equals(image));
+    }
     if (root != null) {
       b.root(root);
     }
@@ -230,6 +238,9 @@ final class HashCommand implements Callable<Integer> {
         default:
           err.println(Messages.get("hash.problem", AuditRenderer.printable(o.path()), o.detail()));
       }
+      if (!quiet && o.entry().isPresent()) {
+        o.image().ifPresent(i -> err.println(imageNote(o.path(), i)));
+      }
       o.entry().ifPresent(this::record);
     }
 
@@ -261,7 +272,21 @@ final class HashCommand implements Callable<Integer> {
     }
   }
 
+  /** Says that an entry is an image's media, which of its files it covers, and how to hash them instead. */
+  static String imageNote(String path, ImageSet image) {
+    List<Path> files = image.segments();
+    String range = files.size() == 1 ? files.get(0).getFileName().toString()
+        : files.get(0).getFileName() + " … " + files.get(files.size() - 1).getFileName();
+    return Messages.get("hash.imageNote", AuditRenderer.printable(path), Messages.get("imageFormat." + image.format()),
+        files.size(), AuditRenderer.printable(range), String.valueOf(image.mediaSize()));
+  }
+
   private String commandLine() {
+    return commandLine(spec);
+  }
+
+  /** The command line as typed, with arguments quoted for a POSIX shell where needed. */
+  static String commandLine(CommandSpec spec) {
     StringBuilder sb = new StringBuilder("forensics");
     for (String a : spec.commandLine().getParseResult().originalArgs()) {
       sb.append(' ').append(a.matches("[A-Za-z0-9_./:=,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");

@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 @Command(
     name = "image",
     mixinStandardHelpOptions = true,
-    subcommands = {ImageInfoCommand.class, ImageVerifyCommand.class})
+    subcommands = {ImageInfoCommand.class, ImageVerifyCommand.class, ImageHashCommand.class})
 final class ImageCommand {}

@@ -6,6 +6,7 @@ import dev.forensics.hash.ManifestFormat;
 import dev.forensics.hash.ManifestParseException;
 import dev.forensics.hash.ManifestReadResult;
 import dev.forensics.hash.ManifestVerifier;
+import dev.forensics.image.ImageSets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = {"-j", "--threads"}, paramLabel = "N", descriptionKey = "hash.threads")
   Integer threads;
 
+  @Option(names = "--no-image", descriptionKey = "verify.noImage")
+  boolean noImage;
+
   @Option(names = "--progress", negatable = true, descriptionKey = "progress")
   Boolean progress;
 
@@ -71,6 +75,9 @@ final class VerifyCommand implements Callable<Integer> {
             scope,
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
             follow);
+    if (!noImage) {
+      verifier = verifier.withImages(ImageSets.detector());
+    }
     HashProgress hp = new HashProgress();
     AuditResult result;
     try (ProgressBar bar = ProgressBar.start(hp, spec.commandLine().getErr(), progress)) {

@@ -140,6 +140,9 @@ public final class Auditor {
     if (o.status() == FileOutcome.Status.CHANGED_WHILE_READING) {
       diffs.add(o.detail());
     }
+    o.image().ifPresent(image -> diffs.add("hashed as the media of an image (" + image.format() + ", "
+        + image.segments().size() + " segment file" + (image.segments().size() == 1 ? "" : "s")
+        + "), not as the file itself"));
     return new AuditEntry(AuditStatus.CHANGED, path, path, String.join("; ", diffs));
   }
 

@@ -40,6 +40,13 @@ import java.util.function.Consumer;
  * skipped. A file that cannot be read is reported as {@link FileOutcome.Status#UNREADABLE}; a file
  * whose size or modification time differs after the read is reported as {@link
  * FileOutcome.Status#CHANGED_WHILE_READING}.
+ *
+ * <p>With an {@link ImageDetector} ({@link Builder#images}), disk images are hashed as one stream of
+ * media each, listed under their first segment file with the media size, and their other segment files
+ * get no outcome of their own. Which ones: EWF (E01) sets wherever they are met, and split raw sets
+ * ({@code .001}, {@code .aa} …) when one of their files is an input, or also inside folders with {@link
+ * Builder#splitSetsInFolders}. When verifying a manifest ({@link Builder#imagesAsListed}), the manifest's
+ * listing decides instead. Everything else is hashed as the files it is.
  */
 public final class EvidenceHasher {
 
@@ -49,15 +56,20 @@ public final class EvidenceHasher {
   private final int threads;
   private final Set<Path> excluded;
   private final String rootString;
+  private final ImageDetector images;
+  private final boolean splitSetsInFolders;
+  private final Set<Path> listed;
 
-  private EvidenceHasher(
-      MultiHasher hasher, Path root, boolean followLinks, int threads, Set<Path> excluded) {
+  private EvidenceHasher(Builder b, MultiHasher hasher, Path root) {
     this.hasher = hasher;
     this.root = root;
-    this.followLinks = followLinks;
-    this.threads = threads;
-    this.excluded = excluded;
+    this.followLinks = b.followLinks;
+    this.threads = b.threads;
+    this.excluded = Set.copyOf(b.excluded);
     this.rootString = root.toString();
+    this.images = b.images;
+    this.splitSetsInFolders = b.splitSetsInFolders;
+    this.listed = b.listed == null ? null : Set.copyOf(b.listed);
   }
 
   /** A builder with the default algorithms, no pieces, the current directory as root, one thread per core. */
@@ -181,6 +193,7 @@ public final class EvidenceHasher {
     final BasicFileAttributes listed;
     final boolean follow;
     final FileOutcome outcome;
+    final ImageSet image;
 
     Item(String rel, Path path, BasicFileAttributes listed, boolean follow) {
       this.rel = rel;
@@ -189,6 +202,7 @@ public final class EvidenceHasher {
       this.listed = listed;
       this.follow = follow;
       this.outcome = null;
+      this.image = null;
     }
 
     Item(String rel, Path path, FileOutcome outcome) {
@@ -198,6 +212,18 @@ public final class EvidenceHasher {
       this.listed = null;
       this.follow = false;
       this.outcome = outcome;
+      this.image = null;
+    }
+
+    /** A disk image to hash as one stream, reported under its first segment. */
+    Item(String rel, ImageSet image) {
+      this.rel = rel;
+      this.path = image.first();
+      this.size = image.mediaSize();
+      this.listed = null;
+      this.follow = true;
+      this.outcome = null;
+      this.image = image;
     }
   }
 
@@ -208,8 +234,9 @@ public final class EvidenceHasher {
    */
   private Iterator<Item> items(Collection<Path> inputs) {
     PriorityQueue<Walk> heads = new PriorityQueue<>((a, b) -> ManifestEntry.comparePaths(a.head.rel, b.head.rel));
+    Set<Path> covered = new java.util.HashSet<>(); // later segments of the images listed so far
     for (Path input : inputs) {
-      Walk w = new Walk(input.toAbsolutePath().normalize());
+      Walk w = new Walk(input.toAbsolutePath().normalize(), covered);
       if (w.advance()) {
         heads.add(w);
       }
@@ -259,11 +286,13 @@ public final class EvidenceHasher {
   private final class Walk {
     private final Deque<Iterator<Entry>> stack = new ArrayDeque<>();
     private final Deque<Object> ancestors = new ArrayDeque<>();
+    private final Set<Path> covered;
     private Item head;
     private Path pending;
 
-    Walk(Path input) {
+    Walk(Path input, Set<Path> covered) {
       this.pending = input;
+      this.covered = covered;
     }
 
     /** Moves {@link #head} to the next item; false at the end. */
@@ -279,7 +308,7 @@ public final class EvidenceHasher {
           return true;
         }
         if (!attrs.isDirectory()) {
-          head = classify(input, attrs, true);
+          head = classify(input, attrs, true, true, covered);
           if (head != null) {
             return true;
           }
@@ -316,7 +345,7 @@ public final class EvidenceHasher {
           }
           continue;
         }
-        Item it = classify(e.path, e.attrs, followLinks);
+        Item it = classify(e.path, e.attrs, followLinks, false, covered);
         if (it != null) {
           head = it;
           return true;
@@ -375,11 +404,33 @@ public final class EvidenceHasher {
     }
   }
 
-  private Item classify(Path file, BasicFileAttributes attrs, boolean follow) {
+  /**
+   * What to report for a path: a file to hash, an image to hash as one stream, a problem, or nothing
+   * (an excluded file, or a later segment of an image already listed under its first segment).
+   *
+   * @param named whether the path was given as an input rather than found in a folder
+   * @param covered the later segments of the images listed so far in this run; grows
+   */
+  private Item classify(Path file, BasicFileAttributes attrs, boolean follow, boolean named, Set<Path> covered) {
     if (excluded.contains(file)) {
       return null;
     }
     if (attrs.isRegularFile()) {
+      if (images != null) {
+        if (!named && covered.contains(file)) {
+          return null;
+        }
+        ImageSet image;
+        try {
+          image = detect(file, named);
+        } catch (IOException e) {
+          return problem(file, FileOutcome.Status.UNREADABLE, "cannot be opened as a disk image: " + reason(e));
+        }
+        if (image != null) {
+          covered.addAll(image.segments().subList(1, image.segments().size()));
+          return new Item(relative(image.first()), image);
+        }
+      }
       return new Item(relative(file), file, attrs, follow);
     }
     if (attrs.isSymbolicLink()) {
@@ -401,12 +452,37 @@ public final class EvidenceHasher {
     return problem(file, FileOutcome.Status.SPECIAL, "special file (device, pipe or socket): skipped");
   }
 
+  /** The image to hash as one stream that {@code file} stands for, or null to hash it as a file. */
+  private ImageSet detect(Path file, boolean named) throws IOException {
+    java.util.Optional<ImageSet> found =
+        named ? images.named(file) : images.found(file, splitSetsInFolders || listed != null);
+    if (found.isEmpty()) {
+      return null;
+    }
+    ImageSet image = found.get();
+    List<Path> segments = image.segments();
+    if (listed != null) {
+      // verifying: a set whose later segments are listed was hashed file by file (hashdeep, sha256sum,
+      // forensics hash --no-image); a split set is one stream only when listed under its first segment
+      for (Path later : segments.subList(1, segments.size())) {
+        if (listed.contains(later)) {
+          return null;
+        }
+      }
+      return image.kind() == ImageSet.Kind.CONTAINER || listed.contains(image.first()) ? image : null;
+    }
+    return image.kind() == ImageSet.Kind.CONTAINER || named || splitSetsInFolders ? image : null;
+  }
+
   private Item problem(Path file, FileOutcome.Status status, String detail) {
     String rel = relative(file);
     return new Item(rel, file, new FileOutcome(rel, status, null, detail));
   }
 
   private FileOutcome hashFile(Item it, HashProgress progress) {
+    if (it.image != null) {
+      return hashImage(it, progress);
+    }
     LinkOption[] noFollow = it.follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
     try {
       BasicFileAttributes before = it.listed;
@@ -445,6 +521,51 @@ public final class EvidenceHasher {
     } catch (IOException e) {
       progress.fileDone();
       return new FileOutcome(it.rel, FileOutcome.Status.UNREADABLE, null, reason(e));
+    }
+  }
+
+  /**
+   * Hashes an image's media in one read; the image is flagged as changed while read when the size or
+   * modification time of any of its files differs after the read.
+   */
+  private FileOutcome hashImage(Item it, HashProgress progress) {
+    ImageSet image = it.image;
+    try {
+      List<BasicFileAttributes> before = new ArrayList<>();
+      for (Path segment : image.segments()) {
+        before.add(Files.readAttributes(segment, BasicFileAttributes.class));
+      }
+      HashResult result = images.hash(image, hasher, progress::bytes);
+      List<String> changes = new ArrayList<>();
+      for (int i = 0; i < image.segments().size(); i++) {
+        Path segment = image.segments().get(i);
+        BasicFileAttributes after = Files.readAttributes(segment, BasicFileAttributes.class);
+        String name = segment.getFileName().toString();
+        if (before.get(i).size() != after.size()) {
+          changes.add(name + " size " + before.get(i).size() + " -> " + after.size());
+        }
+        if (!before.get(i).lastModifiedTime().equals(after.lastModifiedTime())) {
+          changes.add(name + " modified " + before.get(i).lastModifiedTime() + " -> " + after.lastModifiedTime());
+        }
+      }
+      ManifestEntry entry =
+          new ManifestEntry(
+              it.rel,
+              result.size(),
+              before.get(0).lastModifiedTime().toInstant(),
+              result.digests(),
+              result.pieces());
+      progress.fileDone();
+      if (!changes.isEmpty()) {
+        return new FileOutcome(it.rel, FileOutcome.Status.CHANGED_WHILE_READING, entry,
+            "changed while being read: " + String.join(", ", changes), image);
+      }
+      return new FileOutcome(it.rel, FileOutcome.Status.HASHED, entry, "", image);
+    } catch (java.nio.channels.ClosedByInterruptException e) {
+      return new FileOutcome(it.rel, FileOutcome.Status.UNREADABLE, null, "interrupted", image);
+    } catch (IOException e) {
+      progress.fileDone();
+      return new FileOutcome(it.rel, FileOutcome.Status.UNREADABLE, null, reason(e), image);
     }
   }
 
@@ -493,6 +614,9 @@ public final class EvidenceHasher {
     private boolean followLinks;
     private int threads = Runtime.getRuntime().availableProcessors();
     private final Set<Path> excluded = new java.util.HashSet<>();
+    private ImageDetector images;
+    private boolean splitSetsInFolders;
+    private Set<Path> listed;
     private boolean built;
 
     private Builder() {}
@@ -547,6 +671,34 @@ public final class EvidenceHasher {
       return this;
     }
 
+    /**
+     * Hash disk images as one stream of media each, as described in {@link EvidenceHasher}; null (the
+     * default) hashes every file as it is.
+     */
+    public Builder images(ImageDetector detector) {
+      this.images = detector;
+      return this;
+    }
+
+    /** With {@link #images}: also hash split raw sets found inside folders as one image each. */
+    public Builder splitSetsInFolders(boolean yes) {
+      this.splitSetsInFolders = yes;
+      return this;
+    }
+
+    /**
+     * With {@link #images}, when verifying a manifest listing these files (absolute paths): an image set
+     * is hashed as one stream when the manifest lists none of its later segments, and, for a split raw
+     * set, lists its first segment; otherwise its files are hashed one by one, as they were listed.
+     */
+    public Builder imagesAsListed(Collection<Path> listedFiles) {
+      this.listed = new java.util.HashSet<>();
+      for (Path p : listedFiles) {
+        this.listed.add(p.toAbsolutePath().normalize());
+      }
+      return this;
+    }
+
     /** The hasher; a builder builds once. */
     public EvidenceHasher build() {
       if (built) {
@@ -555,8 +707,7 @@ public final class EvidenceHasher {
       built = true;
       MultiHasher mh = MultiHasher.of(algorithms).withPieceSize(pieceSize).withParallelism(
           Math.max(1, Runtime.getRuntime().availableProcessors()));
-      return new EvidenceHasher(
-          mh, root.toAbsolutePath().normalize(), followLinks, threads, Set.copyOf(excluded));
+      return new EvidenceHasher(this, mh, root.toAbsolutePath().normalize());
     }
   }
 }

@@ -6,8 +6,10 @@ import java.util.Optional;
 /**
  * What happened to one path met while hashing evidence. Every path found is reported: hashed files with
  * their entry, and every path that was not hashed with the reason, so that nothing is skipped silently.
+ * When the path is the first segment of a disk image hashed as one stream, {@link #image()} says which
+ * files the entry covers (the other segments get no outcome of their own).
  */
-public record FileOutcome(String path, Status status, ManifestEntry entryOrNull, String detail) {
+public record FileOutcome(String path, Status status, ManifestEntry entryOrNull, String detail, ImageSet imageOrNull) {
 
   /** The kinds of outcome. */
   public enum Status {
@@ -44,6 +46,16 @@ public record FileOutcome(String path, Status status, ManifestEntry entryOrNull,
     if (hashed != (entryOrNull != null)) {
       throw new IllegalArgumentException(status + " outcome " + (hashed ? "needs" : "cannot have") + " an entry");
     }
+  }
+
+  /** The outcome of a path that is not an image hashed as one stream. */
+  public FileOutcome(String path, Status status, ManifestEntry entryOrNull, String detail) {
+    this(path, status, entryOrNull, detail, null);
+  }
+
+  /** The image whose media this entry holds, when the path was hashed as a disk image. */
+  public Optional<ImageSet> image() {
+    return Optional.ofNullable(imageOrNull);
   }
 
   /** The manifest entry of a hashed file. */

@@ -14,6 +14,11 @@ import java.util.Objects;
  * <p>Relative manifest paths are resolved against the root (default: the current directory). The files
  * looked at are those under the given scope paths, or, when none are given, under the deepest directory
  * that holds every listed file, so that files added beside the evidence are found as new.
+ *
+ * <p>With an {@link ImageDetector} ({@link #withImages}), disk images are verified as {@code forensics
+ * hash} lists them: an EWF set, or a split raw set listed under its first segment, is hashed as one stream
+ * of media, unless the manifest lists its later segments (then it was hashed file by file, as hashdeep or
+ * sha256sum do, and is verified so).
  */
 public final class ManifestVerifier {
 
@@ -21,12 +26,14 @@ public final class ManifestVerifier {
   private final List<Path> scope;
   private final int threads;
   private final boolean followLinks;
+  private final ImageDetector images;
 
-  private ManifestVerifier(Path root, List<Path> scope, int threads, boolean followLinks) {
+  private ManifestVerifier(Path root, List<Path> scope, int threads, boolean followLinks, ImageDetector images) {
     this.root = root;
     this.scope = scope;
     this.threads = threads;
     this.followLinks = followLinks;
+    this.images = images;
   }
 
   /**
@@ -39,7 +46,12 @@ public final class ManifestVerifier {
    */
   public static ManifestVerifier of(Path root, List<Path> scope, int threads, boolean followLinks) {
     Objects.requireNonNull(root, "root");
-    return new ManifestVerifier(root.toAbsolutePath().normalize(), List.copyOf(scope), threads, followLinks);
+    return new ManifestVerifier(root.toAbsolutePath().normalize(), List.copyOf(scope), threads, followLinks, null);
+  }
+
+  /** A copy that verifies disk images as one stream each (see above); null hashes every file as it is. */
+  public ManifestVerifier withImages(ImageDetector detector) {
+    return new ManifestVerifier(root, scope, threads, followLinks, detector);
   }
 
   /**
@@ -51,14 +63,17 @@ public final class ManifestVerifier {
       throws InterruptedIOException {
     List<ManifestProblem> problems = new ArrayList<>(read.problems());
     Manifest manifest = normalized(read.manifest(), problems, source);
-    EvidenceHasher hasher =
+    EvidenceHasher.Builder builder =
         EvidenceHasher.builder()
             .algorithms(manifest.info().algorithms())
             .pieceSize(manifest.info().pieceSize())
             .root(root)
             .threads(threads)
-            .followLinks(followLinks)
-            .build();
+            .followLinks(followLinks);
+    if (images != null) {
+      builder.images(images).imagesAsListed(manifest.entries().stream().map(e -> resolve(e.path())).toList());
+    }
+    EvidenceHasher hasher = builder.build();
     List<Path> inputs = scope.isEmpty() ? defaultScope(manifest) : scope;
     long bytes = 0;
     for (ManifestEntry e : manifest.entries()) {

@@ -21,8 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
 /**
- * Computes several digests of a stream, and optionally the digests of its fixed-size pieces, from one
- * read of it.
+ * Computes several digests of a stream, and optionally the digests of its fixed-size pieces and of
+ * segments of given lengths, from one read of it.
  *
  * <p>Streams of at least {@link #PARALLEL_THRESHOLD} bytes are read by the calling thread while the
  * digests run on other cores, each algorithm consuming every buffer in order; a buffer is reused once
@@ -53,11 +53,13 @@ public final class MultiHasher {
 
   private final List<HashAlgorithm> algorithms;
   private final long pieceSize;
+  private final long[] segmentLengths;
   private final int parallelism;
 
-  private MultiHasher(List<HashAlgorithm> algorithms, long pieceSize, int parallelism) {
+  private MultiHasher(List<HashAlgorithm> algorithms, long pieceSize, long[] segmentLengths, int parallelism) {
     this.algorithms = algorithms;
     this.pieceSize = pieceSize;
+    this.segmentLengths = segmentLengths;
     this.parallelism = parallelism;
   }
 
@@ -72,7 +74,7 @@ public final class MultiHasher {
       throw new IllegalArgumentException("no hash algorithm given");
     }
     return new MultiHasher(
-        List.copyOf(EnumSet.copyOf(algorithms)), 0, Runtime.getRuntime().availableProcessors());
+        List.copyOf(EnumSet.copyOf(algorithms)), 0, null, Runtime.getRuntime().availableProcessors());
   }
 
   /** A hasher for these algorithms; see {@link #of(Collection)}. */
@@ -85,7 +87,29 @@ public final class MultiHasher {
     if (size < 0) {
       throw new IllegalArgumentException("negative piece size " + size);
     }
-    return new MultiHasher(algorithms, size, parallelism);
+    return new MultiHasher(algorithms, size, segmentLengths, parallelism);
+  }
+
+  /**
+   * A copy that also hashes consecutive segments of these lengths, such as the files of a split image
+   * (each byte is still read once). A stream hashed with it must be exactly as long as their sum, else
+   * hashing throws {@link IllegalStateException}; each segment's digests come back in {@link
+   * HashResult#segments()}, also for segments of length 0.
+   *
+   * @throws IllegalArgumentException for no segment or a negative length
+   */
+  public MultiHasher withSegments(List<Long> lengths) {
+    if (lengths.isEmpty()) {
+      throw new IllegalArgumentException("no segment length given");
+    }
+    long[] copy = new long[lengths.size()];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = lengths.get(i);
+      if (copy[i] < 0) {
+        throw new IllegalArgumentException("negative segment length " + copy[i]);
+      }
+    }
+    return new MultiHasher(algorithms, pieceSize, copy, parallelism);
   }
 
   /** A copy that uses at most {@code threads} digest threads per stream (1 = hash in the caller's thread). */
@@ -93,7 +117,7 @@ public final class MultiHasher {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
-    return new MultiHasher(algorithms, pieceSize, threads);
+    return new MultiHasher(algorithms, pieceSize, segmentLengths, threads);
   }
 
   public List<HashAlgorithm> algorithms() {
@@ -106,7 +130,7 @@ public final class MultiHasher {
 
   /** Hashes a byte array. */
   public HashResult hash(byte[] data) {
-    Lane lane = new Lane(algorithms, pieceSize);
+    Lane lane = new Lane(algorithms, pieceSize, segmentLengths);
     lane.update(data, 0, data.length);
     return result(List.of(lane), lane.finish(), data.length);
   }
@@ -131,7 +155,7 @@ public final class MultiHasher {
   }
 
   private HashResult hashSequential(ReadableByteChannel in, LongConsumer progress) throws IOException {
-    Lane lane = new Lane(algorithms, pieceSize);
+    Lane lane = new Lane(algorithms, pieceSize, segmentLengths);
     ByteBuffer buf = SEQUENTIAL.get();
     buf.clear();
     long total = 0;
@@ -149,7 +173,7 @@ public final class MultiHasher {
   }
 
   private HashResult hashPipelined(ReadableByteChannel in, LongConsumer progress) throws IOException {
-    Pipeline p = new Pipeline(algorithms, pieceSize);
+    Pipeline p = new Pipeline(algorithms, pieceSize, segmentLengths);
     int workers = Math.min(parallelism, algorithms.size());
     List<Future<?>> futures = new ArrayList<>(workers);
     for (int i = 0; i < workers; i++) {
@@ -208,10 +232,10 @@ public final class MultiHasher {
     private final Condition work = lock.newCondition();
     private final Condition space = lock.newCondition();
 
-    Pipeline(List<HashAlgorithm> algorithms, long pieceSize) {
+    Pipeline(List<HashAlgorithm> algorithms, long pieceSize, long[] segmentLengths) {
       lanes = new Lane[algorithms.size()];
       for (int i = 0; i < lanes.length; i++) {
-        lanes[i] = new Lane(List.of(algorithms.get(i)), pieceSize);
+        lanes[i] = new Lane(List.of(algorithms.get(i)), pieceSize, segmentLengths);
       }
       next = new long[lanes.length];
       busy = new boolean[lanes.length];
@@ -331,14 +355,27 @@ public final class MultiHasher {
     if (pieceSize > 0) {
       int count = lanes.get(0).pieces().size();
       for (int i = 0; i < count; i++) {
-        List<Digest> ds = new ArrayList<>(algorithms.size());
-        for (Lane lane : lanes) {
-          ds.addAll(List.of(lane.pieces().get(i)));
-        }
         long offset = i * pieceSize;
-        pieces.add(new Piece(offset, Math.min(pieceSize, size - offset), DigestSet.of(ds)));
+        pieces.add(new Piece(offset, Math.min(pieceSize, size - offset), rangeDigests(lanes, Lane::pieces, i)));
       }
     }
-    return new HashResult(size, digests, pieces);
+    List<Piece> segments = new ArrayList<>();
+    if (segmentLengths != null) {
+      long offset = 0;
+      for (int i = 0; i < segmentLengths.length; i++) {
+        segments.add(new Piece(offset, segmentLengths[i], rangeDigests(lanes, Lane::segments, i)));
+        offset += segmentLengths[i];
+      }
+    }
+    return new HashResult(size, digests, pieces, segments);
+  }
+
+  /** The digests of range {@code i} from every lane (each lane holds some of the algorithms). */
+  private DigestSet rangeDigests(List<Lane> lanes, java.util.function.Function<Lane, List<Digest[]>> ranges, int i) {
+    List<Digest> ds = new ArrayList<>(algorithms.size());
+    for (Lane lane : lanes) {
+      ds.addAll(List.of(ranges.apply(lane).get(i)));
+    }
+    return DigestSet.of(ds);
   }
 }

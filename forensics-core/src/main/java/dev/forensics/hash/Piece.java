@@ -3,8 +3,9 @@ package dev.forensics.hash;
 import java.util.Objects;
 
 /**
- * The digests of one fixed-size piece of a file (piecewise hashing, like hashdeep {@code -p} or dcfldd
- * {@code hashwindow}): bytes {@code [offset, offset + length)}.
+ * The digests of one range of a stream, bytes {@code [offset, offset + length)}: a fixed-size piece
+ * (piecewise hashing, like hashdeep {@code -p} or dcfldd {@code hashwindow}) or a segment of given length
+ * (a file of a split image).
  */
 public record Piece(long offset, long length, DigestSet digests) {
 
@@ -15,7 +16,10 @@ public record Piece(long offset, long length, DigestSet digests) {
     Objects.requireNonNull(digests, "digests");
   }
 
-  /** Offset of the last byte of the piece (inclusive), as hashdeep and dcfldd print it. */
+  /**
+   * Offset of the last byte of the piece (inclusive), as hashdeep prints it ({@code offset 0-1023});
+   * dcfldd prints the offset after it ({@code 0 - 1024}).
+   */
   public long lastByte() {
     return offset + length - 1;
   }

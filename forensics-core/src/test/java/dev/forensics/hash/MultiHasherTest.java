@@ -105,6 +105,50 @@ class MultiHasherTest {
     assertThat(r.pieces()).extracting(Piece::length).containsExactly(4L, 4L, 4L);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void segments_areTheDigestsOfEachSegment_besidePiecesAndTotal_fromOneRead(int parallelism) throws Exception {
+    byte[] data = random((5 << 20) + 777, 11);
+    List<Long> lengths = List.of(2_000_000L, 0L, 2_000_000L, (long) data.length - 4_000_000L);
+    AtomicLong read = new AtomicLong();
+    HashResult r =
+        MultiHasher.of(HashAlgorithm.MD5, HashAlgorithm.SHA256)
+            .withPieceSize(1 << 20)
+            .withSegments(lengths)
+            .withParallelism(parallelism)
+            .hash(Channels.newChannel(new ByteArrayInputStream(data)), data.length, read::addAndGet);
+    assertThat(read.get()).as("every byte read once").isEqualTo(data.length);
+    assertThat(hex(r, HashAlgorithm.MD5)).isEqualTo(jdk("MD5", data, 0, data.length));
+    assertThat(r.pieces()).hasSize(6);
+    assertThat(r.segments()).extracting(Piece::offset).containsExactly(0L, 2_000_000L, 2_000_000L, 4_000_000L);
+    assertThat(r.segments()).extracting(Piece::length).containsExactlyElementsOf(lengths);
+    for (Piece s : r.segments()) {
+      assertThat(s.digests().get(HashAlgorithm.SHA256).orElseThrow().hex())
+          .isEqualTo(jdk("SHA-256", data, (int) s.offset(), (int) s.length()));
+      assertThat(s.digests().get(HashAlgorithm.MD5).orElseThrow().hex())
+          .isEqualTo(jdk("MD5", data, (int) s.offset(), (int) s.length()));
+    }
+  }
+
+  @Test
+  void segments_ofAnEmptyStream_giveTheEmptyDigest() {
+    HashResult r = MultiHasher.of(HashAlgorithm.MD5).withSegments(List.of(0L)).hash(new byte[0]);
+    assertThat(r.segments()).singleElement().satisfies(s ->
+        assertThat(s.digests().get(HashAlgorithm.MD5).orElseThrow().hex()).isEqualTo("d41d8cd98f00b204e9800998ecf8427e"));
+    assertThat(r.pieces()).isEmpty();
+  }
+
+  @Test
+  void segments_thatDoNotAddUpToTheStream_throw() {
+    MultiHasher h = MultiHasher.of(HashAlgorithm.MD5).withSegments(List.of(4L, 4L));
+    assertThatThrownBy(() -> h.hash(new byte[7])).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stream ended at byte 7, inside segment 1 of 2");
+    assertThatThrownBy(() -> h.hash(new byte[9])).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("longer than the 2 segments");
+    assertThatThrownBy(() -> MultiHasher.of(HashAlgorithm.MD5).withSegments(List.of(-1L)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void of_noAlgorithm_throws() {
     assertThatThrownBy(() -> MultiHasher.of(List.of())).isInstanceOf(IllegalArgumentException.class);
