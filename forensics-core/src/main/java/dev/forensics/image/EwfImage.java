@@ -64,7 +64,67 @@ public final class EwfImage implements EvidenceImage {
       first.putIfAbsent(d.algorithm(), d);
     }
     this.storedHashes = DigestSet.of(List.copyOf(first.values()));
-    this.size = geometry.mediaSize();
+    this.size = geometry.mediaSize() + partialSectorBytes(layout, channels, geometry);
+  }
+
+  /**
+   * The bytes of a partial last sector that the last chunk holds beyond the volume section's whole
+   * sectors, or 0. ewfacquire (libewf 20140813) stores all of a source whose size is not a multiple of the
+   * sector size, and its stored MD5 and SHA-1 cover every byte, but counts only whole sectors; those
+   * trailing bytes are part of the acquired media. Any doubt (a chunk that does not check out, more than
+   * a sector's worth) leaves the media at the whole sectors, and reading reports the chunk.
+   */
+  private static long partialSectorBytes(EwfLayout layout, FileChannel[] channels, EwfGeometry geometry) {
+    long chunks = geometry.chunkCount();
+    if (chunks == 0 || chunks > Integer.MAX_VALUE) {
+      return 0;
+    }
+    int index = (int) (chunks - 1);
+    long whole = geometry.mediaSize() - (long) index * geometry.chunkSize();
+    int stored = layout.chunkStoredSize(index);
+    if (whole < 0 || whole >= geometry.chunkSize() || stored <= 0 || stored > 2 * geometry.chunkSize() + 1024) {
+      return 0;
+    }
+    try {
+      ByteBuffer raw = ByteBuffer.allocate(stored);
+      while (raw.hasRemaining()) {
+        if (channels[layout.chunkSegment(index)].read(raw, layout.chunkOffset(index) + raw.position()) < 0) {
+          return 0;
+        }
+      }
+      int length;
+      if (layout.chunkCompressed(index)) {
+        Inflater inflater = new Inflater();
+        try {
+          inflater.setInput(raw.array());
+          byte[] out = new byte[geometry.chunkSize() + 1];
+          length = 0;
+          while (!inflater.finished() && length < out.length) {
+            int n = inflater.inflate(out, length, out.length - length);
+            if (n == 0 && !inflater.finished()) {
+              return 0;
+            }
+            length += n;
+          }
+          if (!inflater.finished()) {
+            return 0;
+          }
+        } finally {
+          inflater.end();
+        }
+      } else {
+        length = stored - 4;
+        Adler32 adler = new Adler32();
+        adler.update(raw.array(), 0, Math.max(0, length));
+        if (length <= 0 || adler.getValue() != Integer.toUnsignedLong(raw.order(ByteOrder.LITTLE_ENDIAN).getInt(length))) {
+          return 0;
+        }
+      }
+      long extra = length - whole;
+      return extra > 0 && extra < geometry.bytesPerSector() ? extra : 0;
+    } catch (IOException | DataFormatException e) {
+      return 0; // reading the chunk later reports what is wrong with it
+    }
   }
 
   /**
@@ -85,6 +145,11 @@ public final class EwfImage implements EvidenceImage {
     return ImageFormat.EWF;
   }
 
+  /**
+   * {@inheritDoc} For EWF: the volume section's sectors times bytes per sector, plus the bytes of a
+   * partial last sector when the last chunk holds one (ewfacquire stores all of a source whose size is not
+   * a multiple of the sector size, and its stored hashes cover those bytes too).
+   */
   @Override
   public long size() {
     return size;
@@ -373,7 +438,8 @@ public final class EwfImage implements EvidenceImage {
   private CorruptChunkException corrupt(int index, int segment, long offset, String problem, Throwable cause) {
     long spc = geometry.sectorsPerChunk();
     long first = index * spc;
-    long last = first + expectedLength(index) / geometry.bytesPerSector() - 1;
+    int bps = geometry.bytesPerSector();
+    long last = first + (expectedLength(index) + bps - 1) / bps - 1;
     return new CorruptChunkException(index, first, Math.max(first, last), segments.get(segment), offset, problem,
         cause);
   }

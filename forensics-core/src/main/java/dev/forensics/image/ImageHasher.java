@@ -4,7 +4,6 @@ import dev.forensics.hash.HashAlgorithm;
 import dev.forensics.hash.HashResult;
 import dev.forensics.hash.MultiHasher;
 import dev.forensics.hash.Piece;
-import dev.forensics.image.internal.ZeroFilledChannel;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
@@ -85,7 +84,7 @@ public final class ImageHasher {
     if (image instanceof EwfImage ewf) {
       bytesPerSector = ewf.geometry().bytesPerSector();
       sectorSizeFromImage = true;
-      try (ZeroFilledChannel channel = new ZeroFilledChannel(ewf)) {
+      try (EwfImage.MediaStream channel = ewf.openMediaStream()) {
         result = mh.hash(channel, image.size(), progress);
         channel.damaged().forEach(e -> damaged.add(DamagedChunk.of(e)));
       }

@@ -223,6 +223,30 @@ class EwfInteropTest {
     return out.toByteArray();
   }
 
+  /**
+   * A source whose size is not a multiple of 512: ewfacquire stores every byte and hashes them all, but
+   * records only whole sectors; libewf then reads a shorter media and ewfverify fails. The trailing bytes
+   * are part of the acquired media: the image reads the whole source and its stored hashes verify.
+   */
+  @ParameterizedTest(name = "compression {0}")
+  @CsvSource({"none", "fast"})
+  void partialLastSector_isPartOfTheMedia_andStoredHashesVerify(String compression) throws Exception {
+    byte[] data = java.util.Arrays.copyOf(mixedMedia(), 3 * 1024 * 1024 + 300);
+    Files.write(dir.resolve("odd.raw"), data);
+    ToolResult r = exec(dir, Map.of(), "ewfacquire", "-u", "-t", "odd", "-f", "encase6", "-c", compression,
+        "-d", "sha1", "odd.raw");
+    assertThat(r.exitCode()).as("ewfacquire: %s%s", r.stdout(), r.stderr()).isZero();
+    assertThat(r.stdout()).contains("MD5 hash calculated over data:\t\t" + hex("MD5", data));
+    try (EwfImage image = EwfImage.open(dir.resolve("odd.E01"))) {
+      assertThat(image.geometry().sectorCount()).isEqualTo(data.length / 512);
+      assertThat(image.size()).isEqualTo(data.length);
+      assertThat(readAll(image)).isEqualTo(data);
+      ImageVerification v = ImageVerifier.verify(image, List.of(), dev.forensics.hash.DigestSet.empty(), n -> {});
+      assertThat(v.damaged()).isEmpty();
+      assertThat(v.passed()).as("%s", v.checks()).isTrue();
+    }
+  }
+
   /** The index of a chunk inside the text area (compressible) and one inside the random area. */
   private static final int TEXT_CHUNK = (512 * 1024 + 100_000) / 32768;
   private static final int RANDOM_CHUNK = (1536 * 1024 + 200_000) / 32768;

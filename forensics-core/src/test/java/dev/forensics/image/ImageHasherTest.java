@@ -10,7 +10,6 @@ import dev.forensics.hash.HashAlgorithm;
 import dev.forensics.hash.Piece;
 import dev.forensics.image.ImageFixtures.ToolResult;
 import dev.forensics.image.internal.EwfLayout;
-import dev.forensics.image.internal.ZeroFilledChannel;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,7 +224,7 @@ class ImageHasherTest {
 
   /** Reads of any size: each damaged chunk (a full one, the short last one) is zeros and recorded once. */
   @Test
-  void zeroFilledChannel_oddSizedReads_giveTheMediaWithTheDamagedChunksZeroed() throws Exception {
+  void mediaStream_oddSizedReads_giveTheMediaWithTheDamagedChunksZeroed() throws Exception {
     byte[] data = randomBytes(1024 * 1024 + 512 * 9, 26); // chunk 32 is short: 9 sectors
     int last = data.length / 32768;
     Path e01 = damagedE01(data, 5, last);
@@ -233,7 +232,7 @@ class ImageHasherTest {
     Arrays.fill(expected, 5 * 32768, 6 * 32768, (byte) 0);
     Arrays.fill(expected, last * 32768, data.length, (byte) 0);
     try (EwfImage image = EwfImage.open(e01);
-        ZeroFilledChannel channel = new ZeroFilledChannel(image)) {
+        EwfImage.MediaStream channel = image.openMediaStream()) {
       ByteBuffer all = ByteBuffer.allocate(data.length);
       ByteBuffer buffer = ByteBuffer.allocate(10_007); // several reads per chunk
       while (channel.read(buffer.clear()) >= 0) {
