@@ -328,6 +328,20 @@ gcc "${gccf[@]}" -o "$out/hello" "$src/hello.c"
 label hello application/x-executable executable no "" "$ver_gcc (PIE)"
 gcc "${gccf[@]}" -no-pie -o "$out/hello-nopie" "$src/hello.c"
 label hello-nopie application/x-executable executable no "" "$ver_gcc (-no-pie)"
+cat > "$src/sealcheck.c" <<'EOF2'
+#include <stdlib.h>
+#include <string.h>
+/* exits 0 when every seal number given is in the range issued to the unit */
+int main(int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    long seal = strtol(argv[i], NULL, 10);
+    if (seal < 41000 || seal > 41999 || strlen(argv[i]) != 5) return 1;
+  }
+  return 0;
+}
+EOF2
+gcc -O0 -s -fno-ident -o "$out/sealcheck" "$src/sealcheck.c"
+label sealcheck application/x-executable executable no "" "$ver_gcc (PIE, -O0)"
 gcc "${gccf[@]}" -shared -fPIC -o "$out/libcase.so" "$src/libcase.c"
 label libcase.so application/x-sharedlib executable no "" "$ver_gcc (-shared)"
 gcc -O2 -fno-ident -c -o "$out/libcase.o" "$src/libcase.c"
@@ -336,6 +350,10 @@ gcc -O2 -fno-ident -fno-asynchronous-unwind-tables -c -o "$work/start.o" "$src/s
 pe=application/vnd.microsoft.portable-executable
 ld -m i386pep --subsystem console -e start -s --no-insert-timestamp -o "$out/tool.exe" "$work/start.o"
 label tool.exe $pe executable no "" "$ver_gcc + $ver_ld -m i386pep"
+ld -m i386pep --subsystem windows -e start -s --no-insert-timestamp -o "$out/viewer.exe" "$work/start.o"
+label viewer.exe $pe executable no "" "$ver_gcc + $ver_ld -m i386pep --subsystem windows"
+ld -m i386pep --dll -e start -s --no-insert-timestamp -o "$out/case.dll" "$work/start.o"
+label case.dll $pe executable no "" "$ver_gcc + $ver_ld -m i386pep --dll"
 
 # --- databases: sqlite3 ------------------------------------------------------------------------------------------
 cp "$src/cases.db" "$out/sqlite-1.db"
