@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * docs/triage-accuracy.md quotes them. Our detector plugs in at
  * {@link #assertOursAtLeastAsGoodAsFileAndTika(String, Function, Function)}.
  */
-class TriageAccuracyHarness {
+class TriageAccuracyHarnessTest {
 
   /** Types the issue names; the corpus must hold at least three correctly named files of each. */
   private static final List<String> REQUIRED_TYPES = List.of("image/jpeg", "image/png", "image/gif",
@@ -215,7 +215,7 @@ class TriageAccuracyHarness {
       Score all = table.overall(oracle);
       assertThat(all.correct() + all.partial()).isLessThanOrEqualTo(all.files());
     }
-    String report = "# Triage accuracy (measured by TriageAccuracyHarness)\n\n" + "Corpus: "
+    String report = "# Triage accuracy (measured by TriageAccuracyHarnessTest)\n\n" + "Corpus: "
         + corpus.labels().size() + " files.\n\n## Per true type\n\n" + table.perTypeMarkdown()
         + "\n## Files not named correctly by every tool\n\n" + table.missesMarkdown();
     Path out = Path.of(System.getProperty("user.dir"), "target", "triage-accuracy", "accuracy.md");
@@ -254,6 +254,7 @@ class TriageAccuracyHarness {
    */
   static void assertOursAtLeastAsGoodAsFileAndTika(String name, Function<Path, String> ours,
       Function<Path, Set<String>> findings) throws IOException {
+    Corpus corpus = Corpus.onClassPath();
     FileCommandOracle file = requireFile();
     FunctionOracle oursOracle = new FunctionOracle(name, ours);
     TikaOracle tika = TikaOracle.withName();
