@@ -19,7 +19,8 @@
 # bytes), fixed times (SOURCE_DATE_EPOCH, touch -d, tar --mtime, gzip -n, ld --no-insert-timestamp, PNG date
 # chunks excluded). Two runs give byte-identical files except: LibreOffice 7.4's zip-based output (docx, xlsx,
 # pptx, odt, ods, odp: zip entries stamped with the current time) and PDFs (creation date, /ID), and the
-# encrypted zip/7z (random salt and IV, as encryption must); their types, structure and sizes stay the same.
+# encrypted zip/7z/openssl files (random salt and IV, as encryption must); their types, structure and sizes
+# stay the same.
 #
 # Installs nothing. Debian packages it needs: imagemagick libreoffice-writer libreoffice-calc
 # libreoffice-impress (the -nogui variants are enough) ghostscript p7zip-full gcc binutils sqlite3 sox lame
@@ -470,9 +471,9 @@ label secret.zip application/zip encrypted no encrypted "$ver_zip -P (ZipCrypto)
 label secret-1.7z application/x-7z-compressed encrypted no encrypted "$ver_7z -p -mhe=on (AES-256, names hidden)"
 (cd "$arc" && 7z a -bd -bso0 -pexhibit -mhe=off "$out/secret-2.7z" jpeg-1.jpg > /dev/null)
 label secret-2.7z application/x-7z-compressed encrypted no encrypted "$ver_7z -p (AES-256, names visible)"
-openssl enc -aes-256-cbc -pbkdf2 -S 0102030405060708 -pass pass:exhibit -in "$out/sqlite-1.db" \
-  -out "$out/secret.enc"
-label secret.enc application/octet-stream encrypted no encrypted "$ver_openssl enc -aes-256-cbc -pbkdf2"
+# a random salt, as in real use: OpenSSL 3 writes the "Salted__" header only when it draws the salt itself
+openssl enc -aes-256-cbc -pbkdf2 -pass pass:exhibit -in "$out/sqlite-1.db" -out "$out/secret.enc"
+label secret.enc application/octet-stream encrypted no encrypted "$ver_openssl enc -aes-256-cbc -pbkdf2 (Salted__)"
 
 # --- renamed copies: the extension does not fit the content (planted mismatches) -----------------------------------
 mm() { # mm SOURCE NEWNAME MIME CATEGORY MADE_BY
