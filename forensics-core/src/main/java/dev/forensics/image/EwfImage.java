@@ -35,6 +35,13 @@ import java.util.zip.Inflater;
  *
  * <p>Besides the media, the image holds acquisition {@link #metadata()}, {@link #storedHashes()} and its
  * {@link #geometry()}. Thread-safe: reads share only an immutable chunk map and a one-chunk cache.
+ *
+ * <p>Errors, whatever the files hold: {@link #open} throws {@link ImageFormatException} for any damage to
+ * the structure it cannot work around (naming the segment file and offset, and for a missing or truncated
+ * segment the media sectors lost); {@link #read} throws {@link CorruptChunkException} for a damaged chunk;
+ * {@link #forEachChunk} and {@link #openMediaStream()} report damaged chunks instead of throwing. Any other
+ * {@link IOException} comes from the file system (a file that cannot be read). No runtime exception, and
+ * no buffer sized from an unchecked field; see {@code EwfFuzzProperties}.
  */
 public final class EwfImage implements EvidenceImage {
 

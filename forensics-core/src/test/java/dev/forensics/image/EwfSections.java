@@ -25,12 +25,15 @@ record EwfSections(byte[] bytes, List<Section> sections) {
     }
   }
 
-  /** Walks the section chain of an undamaged segment file. */
+  /**
+   * Walks the section chain of a segment file, as far as it goes: it stops at a {@code done} or {@code
+   * next} section, a next offset that does not move forward, or the end of the bytes.
+   */
   static EwfSections of(byte[] bytes) {
     List<Section> sections = new ArrayList<>();
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     int off = FILE_HEADER;
-    while (true) {
+    while (off + DESCRIPTOR <= bytes.length) {
       int len = 0;
       while (len < 16 && bytes[off + len] != 0) {
         len++;
@@ -38,11 +41,12 @@ record EwfSections(byte[] bytes, List<Section> sections) {
       String type = new String(bytes, off, len, StandardCharsets.US_ASCII);
       Section s = new Section(off, type, b.getLong(off + 16), b.getLong(off + 24));
       sections.add(s);
-      if (type.equals("done") || type.equals("next") || s.next() <= off) {
-        return new EwfSections(bytes, List.copyOf(sections));
+      if (type.equals("done") || type.equals("next") || s.next() <= off || s.next() > bytes.length) {
+        break;
       }
       off = (int) s.next();
     }
+    return new EwfSections(bytes, List.copyOf(sections));
   }
 
   /** The first section of {@code type}. */

@@ -29,8 +29,13 @@ import java.util.zip.Inflater;
  * walks every section of every segment, checks the section descriptors' Adler-32, and collects the
  * geometry, header values, stored hashes and the location of every chunk. Reads no chunk data.
  *
- * <p>Nothing is allocated from an unchecked size field: header sections are limited to {@value
- * #MAX_HEADER} bytes (packed and unpacked), chunk tables grow only as entries are actually read.
+ * <p>Nothing is allocated from an unchecked size field, and every loop is bounded by the files: header
+ * sections are limited to {@value #MAX_HEADER} bytes (packed and unpacked); a section must lie inside
+ * its file and point forward to the next one (no chain loops); a table's entries must fit in its section
+ * and its base offset in the file, so the chunk map grows only with entries actually read; chunks are at
+ * most {@value #MAX_CHUNK} bytes, their number must match the sectors the volume section gives, and that
+ * media must fit in the segment files at deflate's largest ratio. Segments are looked for only up to the
+ * last name EWF has.
  */
 public final class EwfLayout {
 
@@ -47,6 +52,8 @@ public final class EwfLayout {
    * both copies fail their Adler-32: its location is unknown.
    */
   public static final int SUSPECT_ENTRY = -2;
+  /** Deflate's largest compression ratio (RFC 1951: 258 bytes from one length code of about 2 bits). */
+  private static final int MAX_DEFLATE_RATIO = 1032;
 
   private final List<Path> segments = new ArrayList<>();
   private final List<FileChannel> channels = new ArrayList<>();
@@ -592,7 +599,7 @@ public final class EwfLayout {
     chunkCount++;
   }
 
-  private void finish() throws ImageFormatException {
+  private void finish() throws IOException {
     Path first = segments.get(0);
     if (geometry == null) {
       throw new ImageFormatException(first, "no volume or disk section: media geometry unknown");
@@ -600,6 +607,15 @@ public final class EwfLayout {
     if (chunkCount != geometry.chunkCount()) {
       throw new ImageFormatException(first, "the tables list " + chunkCount + " chunks, the volume section "
           + geometry.chunkCount());
+    }
+    long stored = 0;
+    for (FileChannel ch : channels) {
+      stored += ch.size();
+    }
+    if (geometry.mediaSize() / MAX_DEFLATE_RATIO > stored) { // else verifying would hash mostly invented zeros
+      throw new ImageFormatException(first, "the volume section claims " + geometry.mediaSize() + " bytes of media,"
+          + " more than " + segments.size() + " segment files of " + stored + " bytes can hold even at zlib's"
+          + " largest ratio (" + MAX_DEFLATE_RATIO + ":1)");
     }
     chunkOffsets = Arrays.copyOf(chunkOffsets, chunkCount);
     chunkSizes = Arrays.copyOf(chunkSizes, chunkCount);
