@@ -187,7 +187,7 @@ final class ImageRenderer {
       for (HashCheck c : v.checks()) {
         out.println(
             Messages.get(
-                c.matches() ? "image.check.match" : "image.check.mismatch",
+                !c.matches() ? "image.check.mismatch" : c.passes() ? "image.check.match" : "imageVerify.check.untrusted",
                 c.expected().algorithm().id(),
                 Messages.get("image.source." + c.source(), logName),
                 c.expected().hex()));

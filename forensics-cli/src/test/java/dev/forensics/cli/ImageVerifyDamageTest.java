@@ -238,16 +238,34 @@ class ImageVerifyDamageTest {
   }
 
   @Test
-  void storedMd5ChangedInHashSection_withoutValidChecksum_exit2_sectionAndChecksumsNamed() throws Exception {
+  void storedMd5ChangedInHashSection_withoutValidChecksum_exit1_untrustedMismatchAndNote() throws Exception {
     Path e01 = copy("u");
     Path e03 = dir.resolve("u.E03");
     byte[] bytes = Files.readAllBytes(e03);
     int data = section(bytes, "hash") + 76;
     flip(e03, data + 3);
+    String held = HexFormat.of().formatHex(Files.readAllBytes(e03), data, data + 16);
     Both r = verify(e01);
-    assertThat(r.text().exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.text().err()).startsWith("forensics image verify: " + e03 + ": hash section at offset " + data
-        + ": Adler-32 mismatch, calculated: ").contains(" stored: ").hasLineCount(1);
+    assertThat(r.text().exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.text().out())
+        .contains("NOTE structure damaged but worked around: " + e03 + ": hash section at offset " + data
+            + ": Adler-32 mismatch, calculated: ")
+        .contains("md5 stored in a damaged section of the image: " + held + "  (MISMATCH)")
+        .contains("md5 calculated over the media: " + sourceMd5).endsWith("FAILURE\n");
+    assertThat(r.tree().get("checks").findValuesAsText("source")).contains("stored-damaged");
+  }
+
+  @Test
+  void hashSectionChecksumDamaged_md5Intact_exit1_untrustedMatch() throws Exception {
+    Path e01 = copy("u");
+    Path e03 = dir.resolve("u.E03");
+    int data = section(Files.readAllBytes(e03), "hash") + 76;
+    flip(e03, data + 33); // the section's own Adler-32
+    Both r = verify(e01);
+    assertThat(r.text().exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.text().out()).contains("md5 stored in a damaged section of the image: " + sourceMd5
+        + "  (matches, but UNTRUSTED: its section fails its checksum)");
+    assertThat(r.tree().get("passed").asBoolean()).isFalse();
   }
 
   private static void fixAdler(byte[] bytes, int from, int length) {

@@ -53,6 +53,7 @@ public final class EwfImage implements EvidenceImage {
   private final DigestSet storedHashes;
   private final List<Digest> allStoredHashes;
   private final List<String> structureNotes;
+  private final List<Digest> untrustedStoredHashes;
   private final long size;
   private final AtomicReference<Decoded> lastChunk = new AtomicReference<>();
   private volatile boolean closed;
@@ -68,6 +69,7 @@ public final class EwfImage implements EvidenceImage {
     this.metadata = EwfMetadata.of(layout.headerValues());
     this.allStoredHashes = layout.storedHashes();
     this.structureNotes = layout.notes();
+    this.untrustedStoredHashes = layout.untrustedHashes();
     Map<HashAlgorithm, Digest> first = new EnumMap<>(HashAlgorithm.class);
     for (Digest d : allStoredHashes) {
       first.putIfAbsent(d.algorithm(), d);
@@ -177,11 +179,21 @@ public final class EwfImage implements EvidenceImage {
   /**
    * Damage in the image's structure that was worked around without losing media, one sentence each naming
    * the segment file and offset: a {@code table} section that fails its Adler-32 replaced by its {@code
-   * table2} copy (or, both damaged, used where they agree), a damaged {@code table2} copy. The media hashes
-   * still decide whether the image verifies; empty for an undamaged image.
+   * table2} copy (or, both damaged, used where they agree), a damaged {@code table2} copy, a {@code hash}
+   * or {@code digest} section that fails its Adler-32 (see {@link #untrustedStoredHashes()}). Empty for an
+   * undamaged image.
    */
   public List<String> structureNotes() {
     return structureNotes;
+  }
+
+  /**
+   * The hashes held by {@code hash} and {@code digest} sections whose data fails its Adler-32: not among
+   * {@link #storedHashes()}; {@link ImageVerifier} compares them as {@link HashCheck#STORED_DAMAGED}, and
+   * such a check never lets the image verify. Empty for an undamaged image.
+   */
+  public List<Digest> untrustedStoredHashes() {
+    return untrustedStoredHashes;
   }
 
   /** The acquisition metadata from the header sections (empty fields when the image has none). */

@@ -52,7 +52,10 @@ import org.junit.jupiter.api.io.TempDir;
  *       libewf 20140813, also the first chunk of the segment; we list only the chunks that fail their
  *       checks;
  *   <li>the digest section's MD5 changed (with a valid Adler-32): ewfverify compares only the hash
- *       section's MD5 and says SUCCESS; we compare every stored hash and report the mismatch.
+ *       section's MD5 and says SUCCESS; we compare every stored hash and report the mismatch;
+ *   <li>a hash or digest section failing its Adler-32: ewfverify refuses to open the image; we verify the
+ *       media, show the damaged section's hashes as untrusted (verification fails) with a note naming the
+ *       section and both checksums.
  * </ul>
  */
 class EwfDamageTest {
@@ -411,37 +414,55 @@ class EwfDamageTest {
   }
 
   @Test
-  void hashSectionMd5Changed_withoutValidAdler_isRefused_likeEwfverify() throws Exception {
-    assertStoredHashSectionDamageRefused("hash", 32, "libewf_section_hash_read");
+  void hashSectionMd5Changed_withoutValidAdler_isUntrustedMismatch_whereEwfverifyRefuses() throws Exception {
+    assertStoredHashSectionDamageFails("hash", 32, "libewf_section_hash_read", 3);
   }
 
   @Test
-  void digestSectionMd5Changed_withoutValidAdler_isRefused_likeEwfverify() throws Exception {
-    assertStoredHashSectionDamageRefused("digest", 76, "libewf_section_digest_read");
+  void digestSectionMd5Changed_withoutValidAdler_isUntrustedMismatch_whereEwfverifyRefuses() throws Exception {
+    assertStoredHashSectionDamageFails("digest", 76, "libewf_section_digest_read", 3);
+  }
+
+  @Test
+  void hashSectionChecksumItselfChanged_md5StillMatches_butCannotVerify() throws Exception {
+    assertStoredHashSectionDamageFails("hash", 32, "libewf_section_hash_read", 33); // a byte of the Adler-32
   }
 
   /**
-   * A stored hash whose section fails its Adler-32 cannot be trusted either way: like ewfverify we do not
-   * open the image, and name the section, its offset and both checksums (the same values libewf prints).
+   * A stored hash whose section fails its Adler-32 cannot be trusted. ewfverify refuses to open the image;
+   * we open it (the media may be intact, and other stored or logged hashes can still be checked), compare
+   * the damaged section's MD5 as {@link HashCheck#STORED_DAMAGED}, which never lets the image verify, and
+   * name the section, its offset and both checksums (the values libewf prints) in a structure note.
    */
-  private void assertStoredHashSectionDamageRefused(String type, int checked, String libewfFunction)
+  private void assertStoredHashSectionDamageFails(String type, int checked, String libewfFunction, int flipAt)
       throws Exception {
     Path e01 = copy("u");
     Path e03 = dir.resolve("u.E03");
     byte[] bytes = Files.readAllBytes(e03);
     Section section = EwfSections.of(bytes).first(type);
-    bytes[section.data() + 3] ^= 0x01;
+    bytes[section.data() + flipAt] ^= 0x01;
     Files.write(e03, bytes);
+    String held = HexFormat.of().formatHex(bytes, section.data(), section.data() + 16);
 
     EwfverifyResult ewf = ewfverify(e01);
     assertThat(ewf.exit()).isNotZero();
     Matcher m = Pattern.compile(libewfFunction + ": checksum does not match \\(stored: 0x(\\w+) calculated: 0x(\\w+)\\)")
         .matcher(ewf.output());
     assertThat(m.find()).as(ewf.output()).isTrue();
-    within(() -> assertThatThrownBy(() -> EwfImage.open(e01))
-        .isInstanceOf(ImageFormatException.class)
-        .hasMessage(e03 + ": " + type + " section at offset " + section.data() + ": Adler-32 mismatch, calculated: "
-            + m.group(2) + " stored: " + m.group(1)));
+
+    ImageVerification v = verify(e01);
+    assertThat(v.passed()).isFalse();
+    assertThat(v.damaged()).isEmpty();
+    assertThat(v.checks()).filteredOn(c -> c.source().equals(HashCheck.STORED_DAMAGED))
+        .extracting(c -> c.expected().algorithm().id() + " " + c.expected().hex() + " " + c.matches())
+        .contains("md5 " + held + " " + held.equals(sourceMd5));
+    try (EwfImage image = EwfImage.open(e01)) {
+      assertThat(image.structureNotes()).singleElement().asString()
+          .isEqualTo(e03 + ": " + type + " section at offset " + section.data() + ": Adler-32 mismatch, calculated: "
+              + m.group(2) + " stored: " + m.group(1) + ": the hashes it stores cannot be trusted, so the image"
+              + " cannot verify");
+      assertThat(image.storedHashes().digests()).isNotEmpty(); // the other section's hashes
+    }
   }
 
   @Test

@@ -62,6 +62,8 @@ public final class EwfLayout {
   private Map<String, String> header;
   /** Every distinct hash value of the media found in hash, digest and xhash sections, in file order. */
   private final List<Digest> storedHashes = new ArrayList<>();
+  /** The hashes of hash and digest sections that fail their Adler-32, in file order. */
+  private final List<Digest> untrustedHashes = new ArrayList<>();
   /** Damage found and worked around, e.g. a table replaced by its table2 copy, one line each. */
   private final List<String> notes = new ArrayList<>();
 
@@ -480,8 +482,11 @@ public final class EwfLayout {
       throw new ImageFormatException(file, "hash section at offset " + off + " is " + dataLen + " bytes, expected 36");
     }
     ByteBuffer b = readFully(file, ch, off + DESCRIPTOR, 36, "hash section");
-    checkAdler(file, off + DESCRIPTOR, "hash section", b, 32);
-    store(digest(b, 0, HashAlgorithm.MD5));
+    if (storedChecksumOk(file, off, "hash", b, 32)) {
+      store(digest(b, 0, HashAlgorithm.MD5));
+    } else {
+      untrusted(digest(b, 0, HashAlgorithm.MD5));
+    }
   }
 
   private void readDigest(Path file, FileChannel ch, long off, long dataLen) throws IOException {
@@ -489,9 +494,34 @@ public final class EwfLayout {
       throw new ImageFormatException(file, "digest section at offset " + off + " is " + dataLen + " bytes, expected 80");
     }
     ByteBuffer b = readFully(file, ch, off + DESCRIPTOR, 80, "digest section");
-    checkAdler(file, off + DESCRIPTOR, "digest section", b, 76);
-    store(digest(b, 0, HashAlgorithm.MD5));
-    store(digest(b, 16, HashAlgorithm.SHA1));
+    if (storedChecksumOk(file, off, "digest", b, 76)) {
+      store(digest(b, 0, HashAlgorithm.MD5));
+      store(digest(b, 16, HashAlgorithm.SHA1));
+    } else {
+      untrusted(digest(b, 0, HashAlgorithm.MD5));
+      untrusted(digest(b, 16, HashAlgorithm.SHA1));
+    }
+  }
+
+  /**
+   * Whether a hash or digest section's data passes its Adler-32; if not, notes it. Its hashes are then
+   * still compared (an examiner sees what the section holds) but cannot make the image verify.
+   */
+  private boolean storedChecksumOk(Path file, long off, String type, ByteBuffer b, int length) {
+    try {
+      checkAdler(file, off + DESCRIPTOR, type + " section", b, length);
+      return true;
+    } catch (ImageFormatException e) {
+      notes.add(e.getMessage() + ": the hashes it stores cannot be trusted, so the image cannot verify");
+      return false;
+    }
+  }
+
+  /** Keeps a hash read from a section that fails its checksum; null (not set) is ignored. */
+  private void untrusted(Digest digest) {
+    if (digest != null && !untrustedHashes.contains(digest)) {
+      untrustedHashes.add(digest);
+    }
   }
 
   /**
@@ -684,6 +714,11 @@ public final class EwfLayout {
   /** The largest stored size of any chunk (0 for none): what a buffer for one stored chunk needs. */
   public int maxChunkStoredSize() {
     return maxStored;
+  }
+
+  /** The hashes held by hash and digest sections whose data fails its Adler-32, in file order. */
+  public List<Digest> untrustedHashes() {
+    return List.copyOf(untrustedHashes);
   }
 
   /** The file offset of chunk {@code i}'s stored data. */
