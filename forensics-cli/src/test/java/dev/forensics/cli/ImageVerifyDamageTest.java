@@ -146,7 +146,7 @@ class ImageVerifyDamageTest {
     flip(e02, table + 76 + 24 + 4 * 5 + 1);
     Both r = verify(e01);
     assertThat(r.text().exit()).as(r.text().out()).isEqualTo(ExitCodes.OK);
-    assertThat(r.text().out()).contains("NOTE structure damaged but worked around: " + e02 + ": table entries at offset "
+    assertThat(r.text().out()).contains("NOTE damaged structure: " + e02 + ": table entries at offset "
         + (table + 100) + ": Adler-32 mismatch").contains("its table2 copy at offset").contains("SUCCESS");
     assertThat(r.tree().get("structureNotes")).hasSize(1);
     assertThat(r.tree().get("passed").asBoolean()).isTrue();
@@ -162,7 +162,7 @@ class ImageVerifyDamageTest {
     Both r = verify(e01);
     assertThat(r.text().exit()).isEqualTo(ExitCodes.FAILED);
     assertThat(r.text().out()).contains("DAMAGED sectors 2240-2303: ").contains("DAMAGED sectors 2304-2367: ")
-        .contains("NOTE structure damaged but worked around: ").contains("fails too");
+        .contains("NOTE damaged structure: ").contains("fails too");
   }
 
   @Test
@@ -248,7 +248,7 @@ class ImageVerifyDamageTest {
     Both r = verify(e01);
     assertThat(r.text().exit()).isEqualTo(ExitCodes.FAILED);
     assertThat(r.text().out())
-        .contains("NOTE structure damaged but worked around: " + e03 + ": hash section at offset " + data
+        .contains("NOTE damaged structure: " + e03 + ": hash section at offset " + data
             + ": Adler-32 mismatch, calculated: ")
         .contains("md5 stored in a damaged section of the image: " + held + "  (MISMATCH)")
         .contains("md5 calculated over the media: " + sourceMd5).endsWith("FAILURE\n");
@@ -266,6 +266,37 @@ class ImageVerifyDamageTest {
     assertThat(r.text().out()).contains("md5 stored in a damaged section of the image: " + sourceMd5
         + "  (matches, but UNTRUSTED: its section fails its checksum)");
     assertThat(r.tree().get("passed").asBoolean()).isFalse();
+  }
+
+  /**
+   * Seeded random damage (a flipped byte near a segment's start or end, where the structure is, or a cut)
+   * through the whole command: always a documented exit code, never an internal error or a stack trace.
+   */
+  @Test
+  void randomDamage_alwaysADocumentedExitCode() throws Exception {
+    Random random = new Random(20261129);
+    for (int i = 0; i < 25; i++) {
+      for (Path f : Files.list(dir).toList()) {
+        Files.delete(f);
+      }
+      Path e01 = copy(random.nextBoolean() ? "c" : "u");
+      Path segment = dir.resolve(e01.getFileName().toString().replace("E01", "E0" + (1 + random.nextInt(3))));
+      byte[] bytes = Files.readAllBytes(segment);
+      int at = random.nextBoolean() ? random.nextInt(2048) : bytes.length - 1 - random.nextInt(1024);
+      if (random.nextInt(4) == 0) {
+        bytes = Arrays.copyOf(bytes, at);
+      } else {
+        bytes[at] ^= (byte) (1 + random.nextInt(255));
+      }
+      Files.write(segment, bytes);
+      CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.run("image", "verify", e01.toString()));
+      assertThat(r.exit()).as("%s at %d: %s%s", segment, at, r.out(), r.err())
+          .isIn(ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE);
+      assertThat(r.err() + r.out()).doesNotContain("internal error").doesNotContain("\tat ");
+      if (r.exit() == ExitCodes.USAGE) {
+        assertThat(r.err()).startsWith("forensics image verify: " + dir).hasLineCount(1);
+      }
+    }
   }
 
   private static void fixAdler(byte[] bytes, int from, int length) {
