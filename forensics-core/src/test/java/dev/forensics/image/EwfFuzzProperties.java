@@ -455,6 +455,41 @@ class EwfFuzzProperties {
         .contains("(1032:1)");
   }
 
+  /**
+   * A header section that unpacks to more than the 16 MiB limit (a zlib bomb: 17 MiB of zeros in about
+   * 17 KiB), added at the end of the last segment: refused when the limit is reached, not unpacked whole.
+   */
+  @Example
+  void headerSectionUnpackingPastTheLimit_isRefused() throws Exception {
+    byte[][] files = copies("c");
+    Section done = EwfSections.of(files[1]).first("done");
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+    deflater.setInput(new byte[17 << 20]);
+    deflater.finish();
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    byte[] buffer = new byte[65536];
+    while (!deflater.finished()) {
+      bomb.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
+    int at = done.offset();
+    int length = bomb.size();
+    byte[] out = new byte[at + 76 + length + 76];
+    System.arraycopy(files[1], 0, out, 0, at);
+    byte[] header = Arrays.copyOf("header".getBytes(StandardCharsets.US_ASCII), 16);
+    System.arraycopy(header, 0, out, at, 16);
+    EwfSections.putLong(out, at + 16, at + 76L + length);
+    EwfSections.putLong(out, at + 24, 76L + length);
+    EwfSections.fixDescriptor(out, at);
+    System.arraycopy(bomb.toByteArray(), 0, out, at + 76, length);
+    int end = at + 76 + length;
+    System.arraycopy(Arrays.copyOf("done".getBytes(StandardCharsets.US_ASCII), 16), 0, out, end, 16);
+    EwfSections.putLong(out, end + 16, end);
+    EwfSections.fixDescriptor(out, end);
+    files[1] = out;
+    assertThat(run(files).refused()).contains("header section at offset " + at + " unpacks to more than 16777216 bytes");
+  }
+
   /** A section that names itself as the next one (a loop) is refused, not walked for ever. */
   @Example
   void sectionPointingToItself_isRefused() throws Exception {
