@@ -57,13 +57,24 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  *   <li>on an opened image, {@link ImageVerifier#verify} throws nothing: damaged chunks are listed in the
  *       result; {@link EvidenceImage#read} throws only {@link CorruptChunkException};
  *   <li>verification never passes unless the media read is exactly the acquired source;
- *   <li>a flip inside chunk data (structure intact) opens, and is reported as that chunk's damage.
+ *   <li>a flip inside chunk data (structure intact) opens, and is reported as that chunk's damage;
+ *   <li>one open, verify and read allocates less than {@link #ALLOCATION_LIMIT} on its thread (measured
+ *       with {@code ThreadMXBean}), so no buffer is sized from a damaged field.
  * </ul>
  */
 class EwfFuzzProperties {
 
   /** Upper bound for one open, verify and read: generous for a 2-core machine, far below a hang. */
   private static final long TIMEOUT_SECONDS = 20;
+  /**
+   * Upper bound on the bytes one open, verify and read of a mutated set (2.4 MB of files) may allocate on
+   * the calling thread. An undamaged set needs a few MiB; a buffer sized from a damaged field (a count or
+   * size up to 2^32 or 2^63) would be far above it. 16 MiB header sections unpack within it.
+   */
+  private static final long ALLOCATION_LIMIT = 64L << 20;
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+  private static long mostAllocated;
 
   private static Path fixtures;
   private static Path work;
@@ -123,6 +134,7 @@ class EwfFuzzProperties {
 
   @AfterContainer
   static void cleanUp() throws IOException {
+    System.out.println("EwfFuzzProperties: most bytes allocated by one call: " + mostAllocated);
     if (worker != null) {
       worker.shutdownNow();
     }
@@ -538,6 +550,17 @@ class EwfFuzzProperties {
   }
 
   private static Outcome exerciseImage(Path e01) throws IOException {
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    try {
+      return exerciseImageOnce(e01);
+    } finally {
+      long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+      mostAllocated = Math.max(mostAllocated, allocated);
+      assertThat(allocated).as("bytes allocated by one open, verify and read").isLessThan(ALLOCATION_LIMIT);
+    }
+  }
+
+  private static Outcome exerciseImageOnce(Path e01) throws IOException {
     EwfImage image;
     try {
       image = EwfImage.open(e01);
