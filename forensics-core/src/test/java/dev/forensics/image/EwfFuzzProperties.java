@@ -365,14 +365,14 @@ class EwfFuzzProperties {
 
   // ---------------------------------------------------------------- properties
 
-  @Property(tries = 900)
+  @Property(tries = 800)
   void headerFieldsOverwritten_onlyTypedErrors_andEveryCallEnds(
       @ForAll("sets") String set, @ForAll @Size(min = 1, max = 3) List<@From("fieldOverwrites") FieldOverwrite> mutations)
       throws Exception {
     exercise(set, mutations);
   }
 
-  @Property(tries = 600)
+  @Property(tries = 500)
   void bytesFlippedTruncatedInsertedDeleted_onlyTypedErrors_andEveryCallEnds(
       @ForAll("sets") String set, @ForAll @Size(min = 1, max = 3) List<@From("rawMutations") Mutation> mutations)
       throws Exception {
