@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -156,6 +157,11 @@ final class ImageRenderer {
         g.writeEndObject();
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("structureNotes");
+      for (String note : structureNotes(img)) {
+        g.writeString(note);
+      }
+      g.writeEndArray();
       g.writeBooleanField("passed", v.passed());
       g.writeEndObject();
       g.flush();
@@ -167,8 +173,13 @@ final class ImageRenderer {
           out.println(Messages.get("image.logNote", logName, AuditRenderer.printable(note)));
         }
       }
+      for (String note : structureNotes(img)) {
+        out.println(Messages.get("imageVerify.structureNote", AuditRenderer.printable(note)));
+      }
       for (DamagedChunk d : v.damaged()) {
-        out.println(Messages.get("image.damaged", d.firstSector(), d.lastSector(), d.reason()));
+        // sector numbers as strings: MessageFormat would group their digits ("2,176")
+        out.println(Messages.get("image.damaged", String.valueOf(d.firstSector()), String.valueOf(d.lastSector()),
+            d.reason()));
       }
       for (Digest d : v.calculated().digests()) {
         out.println(Messages.get("image.calculated", d.algorithm().id(), d.hex()));
@@ -176,7 +187,7 @@ final class ImageRenderer {
       for (HashCheck c : v.checks()) {
         out.println(
             Messages.get(
-                c.matches() ? "image.check.match" : "image.check.mismatch",
+                !c.matches() ? "image.check.mismatch" : c.passes() ? "image.check.match" : "imageVerify.check.untrusted",
                 c.expected().algorithm().id(),
                 Messages.get("image.source." + c.source(), logName),
                 c.expected().hex()));
@@ -187,6 +198,11 @@ final class ImageRenderer {
       out.println(Messages.get(v.passed() ? "image.success" : "image.failure"));
     }
     out.flush();
+  }
+
+  /** Damage to an E01's structure that was worked around (a table replaced by its copy); empty otherwise. */
+  private static List<String> structureNotes(EvidenceImage img) {
+    return img instanceof EwfImage ewf ? ewf.structureNotes() : List.of();
   }
 
   private static JsonGenerator json(PrintWriter out) throws IOException {

@@ -35,6 +35,13 @@ import java.util.zip.Inflater;
  *
  * <p>Besides the media, the image holds acquisition {@link #metadata()}, {@link #storedHashes()} and its
  * {@link #geometry()}. Thread-safe: reads share only an immutable chunk map and a one-chunk cache.
+ *
+ * <p>Errors, whatever the files hold: {@link #open} throws {@link ImageFormatException} for any damage to
+ * the structure it cannot work around (naming the segment file and offset, and for a missing or truncated
+ * segment the media sectors lost); {@link #read} throws {@link CorruptChunkException} for a damaged chunk;
+ * {@link #forEachChunk} and {@link #openMediaStream()} report damaged chunks instead of throwing. Any other
+ * {@link IOException} comes from the file system (a file that cannot be read). No runtime exception, and
+ * no buffer sized from an unchecked field; see {@code EwfFuzzProperties}.
  */
 public final class EwfImage implements EvidenceImage {
 
@@ -45,6 +52,8 @@ public final class EwfImage implements EvidenceImage {
   private final EwfMetadata metadata;
   private final DigestSet storedHashes;
   private final List<Digest> allStoredHashes;
+  private final List<String> structureNotes;
+  private final List<Digest> untrustedStoredHashes;
   private final long size;
   private final AtomicReference<Decoded> lastChunk = new AtomicReference<>();
   private volatile boolean closed;
@@ -59,6 +68,8 @@ public final class EwfImage implements EvidenceImage {
     this.geometry = layout.geometry();
     this.metadata = EwfMetadata.of(layout.headerValues());
     this.allStoredHashes = layout.storedHashes();
+    this.structureNotes = layout.notes();
+    this.untrustedStoredHashes = layout.untrustedHashes();
     Map<HashAlgorithm, Digest> first = new EnumMap<>(HashAlgorithm.class);
     for (Digest d : allStoredHashes) {
       first.putIfAbsent(d.algorithm(), d);
@@ -165,6 +176,26 @@ public final class EwfImage implements EvidenceImage {
     return geometry;
   }
 
+  /**
+   * Damage in the image's structure that was worked around without losing media, one sentence each naming
+   * the segment file and offset: a {@code table} section that fails its Adler-32 replaced by its {@code
+   * table2} copy (or, both damaged, used where they agree), a damaged {@code table2} copy, a {@code hash}
+   * or {@code digest} section that fails its Adler-32 (see {@link #untrustedStoredHashes()}). Empty for an
+   * undamaged image.
+   */
+  public List<String> structureNotes() {
+    return structureNotes;
+  }
+
+  /**
+   * The hashes held by {@code hash} and {@code digest} sections whose data fails its Adler-32: not among
+   * {@link #storedHashes()}; {@link ImageVerifier} compares them as {@link HashCheck#STORED_DAMAGED}, and
+   * such a check never lets the image verify. Empty for an undamaged image.
+   */
+  public List<Digest> untrustedStoredHashes() {
+    return untrustedStoredHashes;
+  }
+
   /** The acquisition metadata from the header sections (empty fields when the image has none). */
   public EwfMetadata metadata() {
     return metadata;
@@ -238,7 +269,7 @@ public final class EwfImage implements EvidenceImage {
     ensureOpen();
     List<CorruptChunkException> damaged = new ArrayList<>();
     Decoder decoder = new Decoder();
-    byte[] data = new byte[geometry.chunkSize()];
+    byte[] data = new byte[maxChunkLength()];
     ByteBuffer view = ByteBuffer.wrap(data);
     int chunkSize = geometry.chunkSize();
     for (int i = 0; i < geometry.chunkCount(); i++) {
@@ -264,7 +295,7 @@ public final class EwfImage implements EvidenceImage {
   public final class MediaStream implements ReadableByteChannel {
     private final Decoder decoder = new Decoder();
     private final List<CorruptChunkException> damaged = new ArrayList<>();
-    private final byte[] chunk = new byte[geometry.chunkSize()];
+    private final byte[] chunk = new byte[maxChunkLength()];
     private int next;
     private int chunkPos;
     private int chunkLen;
@@ -335,6 +366,11 @@ public final class EwfImage implements EvidenceImage {
     return data;
   }
 
+  /** The most media bytes a chunk holds: a full chunk, or the whole media when it is smaller. */
+  private int maxChunkLength() {
+    return (int) Math.min(geometry.chunkSize(), size);
+  }
+
   /** The media bytes chunk {@code index} holds: a full chunk, or what is left of the media for the last. */
   private int expectedLength(int index) {
     long chunkSize = geometry.chunkSize();
@@ -343,8 +379,12 @@ public final class EwfImage implements EvidenceImage {
 
   /** Decodes chunks with reused buffers and inflater; one per thread, not thread-safe. */
   private final class Decoder implements AutoCloseable {
-    /** The largest stored chunk accepted: a chunk that zlib expands, plus its own checksum. */
-    private final byte[] raw = new byte[2 * geometry.chunkSize() + 1024];
+    /**
+     * The largest stored chunk accepted: a chunk that zlib expands, plus its own checksum, and no more than
+     * the largest the tables give (which the segment files bound), so that a damaged volume section
+     * claiming huge chunks does not make this a huge allocation.
+     */
+    private final byte[] raw = new byte[Math.min(2 * geometry.chunkSize() + 1024, layout.maxChunkStoredSize())];
     private final Inflater inflater = new Inflater();
     private final Adler32 adler = new Adler32();
 
@@ -366,6 +406,10 @@ public final class EwfImage implements EvidenceImage {
       long offset = layout.chunkOffset(index);
       int stored = layout.chunkStoredSize(index);
       int expected = expectedLength(index);
+      if (stored == EwfLayout.SUSPECT_ENTRY) {
+        throw corrupt(index, segment, offset, "its entries in the table and in the table2 copy differ and both"
+            + " copies fail their Adler-32: the chunk's location is unknown", null);
+      }
       if (stored < 0 || stored > raw.length) {
         throw corrupt(index, segment, offset, "table gives an impossible stored size", null);
       }

@@ -11,13 +11,13 @@ import java.util.Objects;
 public record ExpectedHashes(String source, DigestSet digests) {
 
   /**
-   * @throws IllegalArgumentException when the source is empty or {@link HashCheck#STORED}, which is
-   *     reserved for the hashes an image stores
+   * @throws IllegalArgumentException when the source is empty, {@link HashCheck#STORED} or {@link
+   *     HashCheck#STORED_DAMAGED}, which are reserved for the hashes an image stores
    */
   public ExpectedHashes {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(digests, "digests");
-    if (source.isBlank() || source.equals(HashCheck.STORED)) {
+    if (source.isBlank() || source.equals(HashCheck.STORED) || source.equals(HashCheck.STORED_DAMAGED)) {
       throw new IllegalArgumentException("not a source of expected hashes: '" + source + "'");
     }
   }

@@ -18,10 +18,11 @@ public record ImageVerification(
   }
 
   /**
-   * Whether the image verified: at least one hash was compared, every comparison matched, and no chunk
-   * was damaged (like ewfverify's SUCCESS).
+   * Whether the image verified: at least one hash was compared, every comparison matched and was against
+   * a trustworthy hash (none from a damaged section, {@link HashCheck#passes()}), and no chunk was damaged
+   * (like ewfverify's SUCCESS).
    */
   public boolean passed() {
-    return !checks.isEmpty() && checks.stream().allMatch(HashCheck::matches) && damaged.isEmpty();
+    return !checks.isEmpty() && checks.stream().allMatch(HashCheck::passes) && damaged.isEmpty();
   }
 }

@@ -51,6 +51,9 @@ public final class ImageVerifier {
     EnumSet<HashAlgorithm> all = EnumSet.noneOf(HashAlgorithm.class);
     all.addAll(algorithms);
     all.addAll(stored.algorithms());
+    if (image instanceof EwfImage ewf) {
+      ewf.untrustedStoredHashes().forEach(d -> all.add(d.algorithm()));
+    }
     for (ExpectedHashes e : expected) {
       all.addAll(e.digests().algorithms());
     }
@@ -72,6 +75,8 @@ public final class ImageVerifier {
     }
     List<HashCheck> checks = new ArrayList<>();
     addChecks(checks, HashCheck.STORED, image instanceof EwfImage ewf ? ewf.allStoredHashes() : List.of(), calculated);
+    addChecks(checks, HashCheck.STORED_DAMAGED, image instanceof EwfImage ewf ? ewf.untrustedStoredHashes() : List.of(),
+        calculated);
     for (ExpectedHashes e : expected) {
       addChecks(checks, e.source(), e.digests().digests(), calculated);
     }

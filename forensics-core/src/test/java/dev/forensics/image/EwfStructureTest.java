@@ -96,7 +96,8 @@ class EwfStructureTest {
     Files.delete(segments.get(1));
     assertThatThrownBy(() -> EvidenceImages.open(segments.get(0)))
         .isInstanceOf(ImageFormatException.class)
-        .hasMessage(segments.get(1) + ": missing segment 2 of EWF image img.E01 (segment 1 ends with a next section)");
+        .hasMessage(segments.get(1) + ": missing segment 2 of EWF image img.E01 (segment 1 ends with a next section);"
+            + " media sectors 1984-6143 (from segment 2 on) cannot be read");
   }
 
   @Test

@@ -29,8 +29,13 @@ import java.util.zip.Inflater;
  * walks every section of every segment, checks the section descriptors' Adler-32, and collects the
  * geometry, header values, stored hashes and the location of every chunk. Reads no chunk data.
  *
- * <p>Nothing is allocated from an unchecked size field: header sections are limited to {@value
- * #MAX_HEADER} bytes (packed and unpacked), chunk tables grow only as entries are actually read.
+ * <p>Nothing is allocated from an unchecked size field, and every loop is bounded by the files: header
+ * sections are limited to {@value #MAX_HEADER} bytes (packed and unpacked); a section must lie inside
+ * its file and point forward to the next one (no chain loops); a table's entries must fit in its section
+ * and its base offset in the file, so the chunk map grows only with entries actually read; chunks are at
+ * most {@value #MAX_CHUNK} bytes, their number must match the sectors the volume section gives, and that
+ * media must fit in the segment files at deflate's largest ratio. Segments are looked for only up to the
+ * last name EWF has.
  */
 public final class EwfLayout {
 
@@ -40,7 +45,15 @@ public final class EwfLayout {
   static final int DESCRIPTOR = 76;
   private static final int FILE_HEADER = 13;
   private static final int MAX_HEADER = 16 << 20;
+  /** The largest chunk accepted: 64 MiB (ewfacquire's largest is 32768 sectors of 512 bytes, 16 MiB). */
   private static final int MAX_CHUNK = 64 << 20;
+  /**
+   * The {@link #chunkStoredSize(int)} of a chunk whose entries in a table and its table2 copy differ and
+   * both copies fail their Adler-32: its location is unknown.
+   */
+  public static final int SUSPECT_ENTRY = -2;
+  /** Deflate's largest compression ratio (RFC 1951: 258 bytes from one length code of about 2 bits). */
+  private static final int MAX_DEFLATE_RATIO = 1032;
 
   private final List<Path> segments = new ArrayList<>();
   private final List<FileChannel> channels = new ArrayList<>();
@@ -49,11 +62,16 @@ public final class EwfLayout {
   private Map<String, String> header;
   /** Every distinct hash value of the media found in hash, digest and xhash sections, in file order. */
   private final List<Digest> storedHashes = new ArrayList<>();
+  /** The hashes of hash and digest sections that fail their Adler-32, in file order. */
+  private final List<Digest> untrustedHashes = new ArrayList<>();
+  /** Damage found and worked around, e.g. a table replaced by its table2 copy, one line each. */
+  private final List<String> notes = new ArrayList<>();
 
   private long[] chunkOffsets = new long[1024];
   private int[] chunkSizes = new int[1024];
   private final BitSet compressed = new BitSet();
   private int chunkCount;
+  private int maxStored;
   private final List<Integer> segmentFirstChunk = new ArrayList<>();
 
   private EwfLayout() {}
@@ -79,8 +97,9 @@ public final class EwfLayout {
         }
         Path file = n == number ? anySegment : names.segment(n);
         if (!Files.isRegularFile(file)) {
-          throw new ImageFormatException(file, "missing segment " + n + " of EWF image "
-              + names.segment(1).getFileName() + (n == 1 ? "" : " (segment " + (n - 1) + " ends with a next section)"));
+          throw layout.withLostSectors(new ImageFormatException(file, "missing segment " + n + " of EWF image "
+              + names.segment(1).getFileName() + (n == 1 ? "" : " (segment " + (n - 1) + " ends with a next section)"),
+              new EOFException(file.toString())), n);
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         layout.segments.add(file);
@@ -90,7 +109,11 @@ public final class EwfLayout {
           throw new ImageFormatException(file, "file header says segment " + stored + ", expected " + n);
         }
         layout.segmentFirstChunk.add(layout.chunkCount);
-        done = layout.walk(file, ch);
+        try {
+          done = layout.walk(file, ch);
+        } catch (ImageFormatException e) {
+          throw layout.withLostSectors(e, n);
+        }
       }
       layout.finish();
       return layout;
@@ -104,6 +127,25 @@ public final class EwfLayout {
       }
       throw e;
     }
+  }
+
+  /**
+   * For a missing or truncated segment {@code n} ({@code e} caused by an {@link EOFException}), {@code e}
+   * with the media sectors that segment and the later ones hold, from its first chunk to the end of the
+   * media, when the volume section is known: what cannot be read. Other errors are returned as they are.
+   */
+  private ImageFormatException withLostSectors(ImageFormatException e, int n) {
+    if (geometry == null || n < 2 || !(e.getCause() instanceof EOFException)) {
+      return e;
+    }
+    long first = (long) chunkCount * geometry.sectorsPerChunk();
+    long last = geometry.sectorCount() - 1;
+    if (first > last) {
+      return e;
+    }
+    String message = e.getMessage().substring(e.file().toString().length() + 2);
+    return new ImageFormatException(e.file(), message + "; media sectors " + first + "-" + last
+        + " (from segment " + n + " on) cannot be read", e.getCause());
   }
 
   private static int segmentNumber(Path file, FileChannel ch) throws IOException {
@@ -120,14 +162,12 @@ public final class EwfLayout {
   private boolean walk(Path file, FileChannel ch) throws IOException {
     long fileSize = ch.size();
     List<long[]> sections = new ArrayList<>(); // data ranges {start, end} for chunk ends
-    List<long[]> tables = new ArrayList<>(); // {offset|flag...} per used table
-    boolean tableOk = true;
-    ImageFormatException badTable = null;
+    Tables tables = new Tables(file);
     long off = FILE_HEADER;
     while (true) {
       if (off + DESCRIPTOR > fileSize) {
         throw new ImageFormatException(file, "section descriptor at offset " + off + " runs past the end of the file ("
-            + fileSize + " bytes): truncated segment");
+            + fileSize + " bytes): truncated segment", new EOFException(file.toString()));
       }
       ByteBuffer d = readFully(file, ch, off, DESCRIPTOR, "section descriptor");
       checkAdler(file, off, "section descriptor", d, 72);
@@ -140,25 +180,27 @@ public final class EwfLayout {
       String type = new String(typeBytes, 0, len, StandardCharsets.US_ASCII);
       long next = d.getLong(16);
       long size = d.getLong(24);
-      if (!tableOk && (type.equals("done") || type.equals("next"))) {
-        throw badTable;
+      if (!type.equals("table2")) {
+        tables.settle();
       }
       if (type.equals("done")) {
-        finishTables(file, sections, tables);
+        finishTables(file, sections, tables.used);
         return true;
       }
       if (type.equals("next")) {
-        finishTables(file, sections, tables);
+        finishTables(file, sections, tables.used);
         return false;
       }
       if (size < DESCRIPTOR || size > fileSize - off) {
         throw new ImageFormatException(file, "section '" + type + "' at offset " + off + " has size " + size
-            + ", outside " + DESCRIPTOR + " to " + (fileSize - off));
+            + ", outside " + DESCRIPTOR + " to " + (fileSize - off),
+            size > fileSize - off ? new EOFException(file.toString()) : null); // truncated, or a damaged size
       }
       if (next <= off || next > fileSize) {
         throw new ImageFormatException(file, "section '" + type + "' at offset " + off + " points to the next section at "
-            + next + ", outside " + (off + 1) + " to " + fileSize);
+            + next + ", outside " + (off + 1) + " to " + fileSize, next > fileSize ? new EOFException(file.toString()) : null);
       }
+      long at = off;
       long dataStart = off + DESCRIPTOR;
       long dataLen = size - DESCRIPTOR;
       sections.add(new long[] {dataStart, off + size});
@@ -169,21 +211,8 @@ public final class EwfLayout {
             geometry = readVolume(file, ch, off, type, dataLen);
           }
         }
-        case "table" -> {
-          try {
-            tables.add(readTable(file, ch, off, type, dataLen));
-            tableOk = true;
-          } catch (ImageFormatException e) {
-            tableOk = false;
-            badTable = e;
-          }
-        }
-        case "table2" -> {
-          if (!tableOk) {
-            tables.add(readTable(file, ch, off, type, dataLen)); // the mirror of a damaged table
-            tableOk = true;
-          }
-        }
+        case "table" -> tables.table(() -> readTable(file, ch, at, type, dataLen, fileSize));
+        case "table2" -> tables.table2(at, () -> readTable(file, ch, at, type, dataLen, fileSize));
         case "hash" -> readHash(file, ch, off, dataLen);
         case "digest" -> readDigest(file, ch, off, dataLen);
         case "xhash" -> readXhash(file, ch, off, dataLen);
@@ -191,10 +220,121 @@ public final class EwfLayout {
           // sectors, ltree, session, error2, xheader …: not needed to read the media
         }
       }
-      if (!tableOk && !type.equals("table")) {
-        throw badTable;
-      }
       off = next;
+    }
+  }
+
+  /** The entries of one table section, and the failure of its entries' Adler-32 if they fail it. */
+  private record Table(long offset, long[] entries, BitSet suspect, ImageFormatException damage) {}
+
+  private interface TableReader {
+    Table read() throws IOException;
+  }
+
+  /**
+   * The tables of one segment. EnCase writes each {@code table} twice, the second time as a {@code table2}
+   * section right after it. A table that fails its Adler-32 is replaced by its good mirror (with a note);
+   * when both copies fail only in their entries, the entries on which they agree are used and those on
+   * which they differ mark their chunks damaged; each chunk's data is checked when it is read in any case.
+   * A table whose header (entry count, base offset) fails and has no good mirror makes the image
+   * unreadable: the number of chunks it holds is unknown.
+   */
+  private final class Tables {
+    private final Path file;
+    private final List<Table> used = new ArrayList<>();
+    /** The last table read: the one a following table2 mirrors. */
+    private Table last;
+    /** A table whose entries fail their checksum, waiting for its mirror. */
+    private Table pending;
+    /** The failure of a table whose header fails its checksum, waiting for its mirror. */
+    private ImageFormatException unreadable;
+
+    Tables(Path file) {
+      this.file = file;
+    }
+
+    void table(TableReader reader) throws IOException {
+      settle();
+      try {
+        Table t = reader.read();
+        last = t;
+        if (t.damage() == null) {
+          used.add(t);
+        } else {
+          pending = t;
+        }
+      } catch (ImageFormatException e) {
+        last = null;
+        unreadable = e;
+      }
+    }
+
+    void table2(long offset, TableReader reader) throws IOException {
+      if (pending == null && unreadable == null) {
+        if (last == null) { // a table2 without a table: it is the only copy
+          table(reader);
+          return;
+        }
+        try { // the table was good: check the mirror only to report its damage
+          Table mirror = reader.read();
+          if (mirror.damage() != null) {
+            notes.add(mirror.damage().getMessage() + " (a damaged copy; the table at offset " + last.offset()
+                + " was used)");
+          }
+        } catch (ImageFormatException e) {
+          notes.add(e.getMessage() + " (a damaged copy; the table at offset " + last.offset() + " was used)");
+        }
+        last = null;
+        return;
+      }
+      Table mirror;
+      ImageFormatException mirrorFailure = null;
+      try {
+        mirror = reader.read();
+      } catch (ImageFormatException e) {
+        mirror = null;
+        mirrorFailure = e;
+      }
+      ImageFormatException primary = pending != null ? pending.damage() : unreadable;
+      if (mirror != null && mirror.damage() == null) {
+        used.add(mirror);
+        notes.add(primary.getMessage() + ": its table2 copy at offset " + offset + " was used");
+      } else if (pending != null && mirror != null && mirror.entries().length == pending.entries().length) {
+        BitSet suspect = new BitSet();
+        for (int i = 0; i < mirror.entries().length; i++) {
+          if (mirror.entries()[i] != pending.entries()[i]) {
+            suspect.set(i);
+          }
+        }
+        used.add(new Table(pending.offset(), pending.entries(), suspect, pending.damage()));
+        notes.add(primary.getMessage() + "; its table2 copy at offset " + offset + " fails too: "
+            + (suspect.isEmpty() ? "the two copies agree and" : suspect.cardinality()
+                + " entries differ (their chunks are reported damaged), the others")
+            + " are used, each chunk checked as it is read");
+      } else if (pending != null) {
+        used.add(pending);
+        notes.add(primary.getMessage() + "; its table2 copy at offset " + offset + " cannot be used ("
+            + (mirrorFailure != null ? mirrorFailure.getMessage() : "a different number of entries")
+            + "): its entries are used, each chunk checked as it is read");
+      } else {
+        throw primary;
+      }
+      pending = null;
+      unreadable = null;
+      last = null;
+    }
+
+    /** Deals with a damaged table that has no table2 copy after it. */
+    void settle() throws ImageFormatException {
+      if (unreadable != null) {
+        throw unreadable;
+      }
+      if (pending != null) {
+        used.add(pending);
+        notes.add(pending.damage().getMessage() + "; it has no table2 copy: its entries are used, each chunk"
+            + " checked as it is read");
+        pending = null;
+      }
     }
   }
 
@@ -282,7 +422,8 @@ public final class EwfLayout {
     long bps = Integer.toUnsignedLong(v.getInt(12));
     long sectors = e01 ? v.getLong(16) : Integer.toUnsignedLong(v.getInt(16));
     if (bps == 0 || bps > 1 << 16 || spc == 0 || spc * bps > MAX_CHUNK || sectors < 0
-        || chunks > Integer.MAX_VALUE - 8 || sectors > Long.MAX_VALUE / bps || chunks * spc < sectors) {
+        || chunks > Integer.MAX_VALUE - 8 || sectors > Long.MAX_VALUE / bps || chunks * spc < sectors
+        || chunks > 0 && (chunks - 1) * spc > sectors) {
       throw new ImageFormatException(file, type + " section at offset " + off + ": impossible geometry: " + chunks
           + " chunks of " + spc + " sectors of " + bps + " bytes for " + sectors + " sectors");
     }
@@ -296,8 +437,13 @@ public final class EwfLayout {
     return new EwfGeometry((int) bps, (int) spc, chunks, sectors, compression);
   }
 
-  /** The entries of a table as {@code absoluteOffset | (compressed ? 1L << 63 : 0)}. */
-  private static long[] readTable(Path file, FileChannel ch, long off, String type, long dataLen) throws IOException {
+  /**
+   * Reads a table section. Its entries are offsets relative to the base offset; each is stored as
+   * {@code absoluteOffset | (compressed ? 1L << 63 : 0)}. A header that fails its Adler-32 or is impossible
+   * throws; entries that fail theirs are returned with {@link Table#damage()} set.
+   */
+  private static Table readTable(Path file, FileChannel ch, long off, String type, long dataLen, long fileSize)
+      throws IOException {
     if (dataLen < 24) {
       throw new ImageFormatException(file, type + " section at offset " + off + " is " + dataLen + " bytes, expected 24 or more");
     }
@@ -305,21 +451,30 @@ public final class EwfLayout {
     checkAdler(file, off + DESCRIPTOR, type + " section header", h, 20);
     long n = Integer.toUnsignedLong(h.getInt(0));
     long base = h.getLong(8);
-    if (24 + 4 * n > dataLen || 4 * n + 4 > Integer.MAX_VALUE - 8 || base < 0) {
+    if (24 + 4 * n > dataLen || 4 * n + 4 > Integer.MAX_VALUE - 8) {
       throw new ImageFormatException(file, type + " section at offset " + off + " has " + n + " entries, more than its "
           + dataLen + " bytes hold");
     }
+    if (base < 0 || base >= fileSize) {
+      throw new ImageFormatException(file, type + " section at offset " + off + " has base offset " + base
+          + ", outside the file (" + fileSize + " bytes)");
+    }
     boolean entryChecksum = dataLen == 24 + 4 * n + 4; // EnCase layout; SMART puts chunk data there instead
     ByteBuffer e = readFully(file, ch, off + DESCRIPTOR + 24, (int) (4 * n + (entryChecksum ? 4 : 0)), type + " entries");
+    ImageFormatException damage = null;
     if (entryChecksum) {
-      checkAdler(file, off + DESCRIPTOR + 24, type + " entries", e, (int) (4 * n));
+      try {
+        checkAdler(file, off + DESCRIPTOR + 24, type + " entries", e, (int) (4 * n));
+      } catch (ImageFormatException bad) {
+        damage = bad;
+      }
     }
     long[] entries = new long[(int) n];
     for (int i = 0; i < n; i++) {
       int raw = e.getInt(4 * i);
       entries[i] = (base + (raw & 0x7fffffffL)) | (raw < 0 ? 1L << 63 : 0);
     }
-    return entries;
+    return new Table(off, entries, new BitSet(), damage);
   }
 
   private void readHash(Path file, FileChannel ch, long off, long dataLen) throws IOException {
@@ -327,8 +482,11 @@ public final class EwfLayout {
       throw new ImageFormatException(file, "hash section at offset " + off + " is " + dataLen + " bytes, expected 36");
     }
     ByteBuffer b = readFully(file, ch, off + DESCRIPTOR, 36, "hash section");
-    checkAdler(file, off + DESCRIPTOR, "hash section", b, 32);
-    store(digest(b, 0, HashAlgorithm.MD5));
+    if (storedChecksumOk(file, off, "hash", b, 32)) {
+      store(digest(b, 0, HashAlgorithm.MD5));
+    } else {
+      untrusted(digest(b, 0, HashAlgorithm.MD5));
+    }
   }
 
   private void readDigest(Path file, FileChannel ch, long off, long dataLen) throws IOException {
@@ -336,9 +494,34 @@ public final class EwfLayout {
       throw new ImageFormatException(file, "digest section at offset " + off + " is " + dataLen + " bytes, expected 80");
     }
     ByteBuffer b = readFully(file, ch, off + DESCRIPTOR, 80, "digest section");
-    checkAdler(file, off + DESCRIPTOR, "digest section", b, 76);
-    store(digest(b, 0, HashAlgorithm.MD5));
-    store(digest(b, 16, HashAlgorithm.SHA1));
+    if (storedChecksumOk(file, off, "digest", b, 76)) {
+      store(digest(b, 0, HashAlgorithm.MD5));
+      store(digest(b, 16, HashAlgorithm.SHA1));
+    } else {
+      untrusted(digest(b, 0, HashAlgorithm.MD5));
+      untrusted(digest(b, 16, HashAlgorithm.SHA1));
+    }
+  }
+
+  /**
+   * Whether a hash or digest section's data passes its Adler-32; if not, notes it. Its hashes are then
+   * still compared (an examiner sees what the section holds) but cannot make the image verify.
+   */
+  private boolean storedChecksumOk(Path file, long off, String type, ByteBuffer b, int length) {
+    try {
+      checkAdler(file, off + DESCRIPTOR, type + " section", b, length);
+      return true;
+    } catch (ImageFormatException e) {
+      notes.add(e.getMessage() + ": the hashes it stores cannot be trusted, so the image cannot verify");
+      return false;
+    }
+  }
+
+  /** Keeps a hash read from a section that fails its checksum; null (not set) is ignored. */
+  private void untrusted(Digest digest) {
+    if (digest != null && !untrustedHashes.contains(digest)) {
+      untrustedHashes.add(digest);
+    }
   }
 
   /**
@@ -408,8 +591,9 @@ public final class EwfLayout {
   }
 
   /** Turns the segment's tables into chunk locations; a chunk ends where the next starts or its section ends. */
-  private void finishTables(Path file, List<long[]> sections, List<long[]> tables) throws ImageFormatException {
-    for (long[] table : tables) {
+  private void finishTables(Path file, List<long[]> sections, List<Table> tables) throws ImageFormatException {
+    for (Table t : tables) {
+      long[] table = t.entries();
       for (int i = 0; i < table.length; i++) {
         long start = table[i] & Long.MAX_VALUE;
         long end;
@@ -425,7 +609,8 @@ public final class EwfLayout {
           }
         }
         long size = end - start;
-        addChunk(file, start, size > 0 && size <= 2L * MAX_CHUNK ? (int) size : -1, table[i] < 0);
+        int stored = t.suspect().get(i) ? SUSPECT_ENTRY : size > 0 && size <= 2L * MAX_CHUNK ? (int) size : -1;
+        addChunk(file, start, stored, table[i] < 0);
       }
     }
   }
@@ -444,7 +629,7 @@ public final class EwfLayout {
     chunkCount++;
   }
 
-  private void finish() throws ImageFormatException {
+  private void finish() throws IOException {
     Path first = segments.get(0);
     if (geometry == null) {
       throw new ImageFormatException(first, "no volume or disk section: media geometry unknown");
@@ -453,8 +638,20 @@ public final class EwfLayout {
       throw new ImageFormatException(first, "the tables list " + chunkCount + " chunks, the volume section "
           + geometry.chunkCount());
     }
+    long stored = 0;
+    for (FileChannel ch : channels) {
+      stored += ch.size();
+    }
+    if (geometry.mediaSize() / MAX_DEFLATE_RATIO > stored) { // else verifying would hash mostly invented zeros
+      throw new ImageFormatException(first, "the volume section claims " + geometry.mediaSize() + " bytes of media,"
+          + " more than " + segments.size() + " segment files of " + stored + " bytes can hold even at zlib's"
+          + " largest ratio (" + MAX_DEFLATE_RATIO + ":1)");
+    }
     chunkOffsets = Arrays.copyOf(chunkOffsets, chunkCount);
     chunkSizes = Arrays.copyOf(chunkSizes, chunkCount);
+    for (int size : chunkSizes) {
+      maxStored = Math.max(maxStored, size);
+    }
   }
 
   private static void checkAdler(Path file, long off, String what, ByteBuffer b, int length)
@@ -506,12 +703,33 @@ public final class EwfLayout {
     return List.copyOf(storedHashes);
   }
 
+  /**
+   * Damage in the structure that was worked around without losing media, one sentence each naming the
+   * file and offset (e.g. a table that fails its Adler-32 replaced by its {@code table2} copy).
+   */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  /** The largest stored size of any chunk (0 for none): what a buffer for one stored chunk needs. */
+  public int maxChunkStoredSize() {
+    return maxStored;
+  }
+
+  /** The hashes held by hash and digest sections whose data fails its Adler-32, in file order. */
+  public List<Digest> untrustedHashes() {
+    return List.copyOf(untrustedHashes);
+  }
+
   /** The file offset of chunk {@code i}'s stored data. */
   public long chunkOffset(int i) {
     return chunkOffsets[i];
   }
 
-  /** The stored size of chunk {@code i}, or -1 when its table entry gives an impossible one. */
+  /**
+   * The stored size of chunk {@code i}, or -1 when its table entry gives an impossible one, or {@link
+   * #SUSPECT_ENTRY}.
+   */
   public int chunkStoredSize(int i) {
     return chunkSizes[i];
   }
