@@ -64,8 +64,8 @@ public final class NoteSigner {
     if (!text.startsWith(PRIVATE_PREFIX)) {
       throw new NoteParseException(0, "a signer key starts with " + PRIVATE_PREFIX);
     }
-    String[] parts = text.substring(PRIVATE_PREFIX.length()).split("\\+", -1);
-    if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
+    String[] parts = VerifierKey.splitKey(text.substring(PRIVATE_PREFIX.length()));
+    if (parts == null || !parts[1].matches("[0-9a-f]{8}")) {
       throw new NoteParseException(0, "a signer key has the form PRIVATE+KEY+name+hash+base64key");
     }
     byte[] key;

@@ -40,8 +40,8 @@ public record VerifierKey(String name, byte[] publicKey) {
    */
   public static VerifierKey parse(String text) throws NoteParseException {
     Objects.requireNonNull(text, "text");
-    String[] parts = text.split("\\+", -1);
-    if (parts.length != 3) {
+    String[] parts = splitKey(text);
+    if (parts == null) {
       throw new NoteParseException(0, "a verifier key has the form name+hash+base64key, got \"" + text + "\"");
     }
     if (!parts[1].matches("[0-9a-f]{8}")) {
@@ -63,6 +63,16 @@ public record VerifierKey(String name, byte[] publicKey) {
           + v.keyIdHex() + ")");
     }
     return v;
+  }
+
+  /** Splits {@code name+hash+rest} at the first two '+' (base64 may itself contain '+'); null if absent. */
+  static String[] splitKey(String text) {
+    int a = text.indexOf('+');
+    int b = a < 0 ? -1 : text.indexOf('+', a + 1);
+    if (b < 0) {
+      return null;
+    }
+    return new String[] {text.substring(0, a), text.substring(a + 1, b), text.substring(b + 1)};
   }
 
   /** The key ID: the first four bytes, big-endian, of SHA-256(name ‖ 0x0A ‖ 0x01 ‖ public key). */
