@@ -28,9 +28,13 @@ public final class NoteVerifier {
       0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
   private final Map<String, VerifierKey> keys;
+  private final Map<String, PublicKey> publicKeys;
 
   private NoteVerifier(Map<String, VerifierKey> keys) {
     this.keys = keys;
+    Map<String, PublicKey> pks = new LinkedHashMap<>();
+    keys.forEach((id, k) -> pks.put(id, toPublicKey(k.publicKey())));
+    this.publicKeys = Map.copyOf(pks);
   }
 
   /**
@@ -94,7 +98,7 @@ public final class NoteVerifier {
       if (key == null) {
         continue;
       }
-      if (!ed25519Verify(key.publicKey(), msg, sig.signature())) {
+      if (!ed25519Verify(publicKeys.get(id), msg, sig.signature())) {
         throw new NoteVerificationException(NoteVerificationException.Reason.BAD_SIGNATURE,
             "invalid signature for key " + sig.keyName() + "+" + sig.keyIdHex());
       }
@@ -111,21 +115,29 @@ public final class NoteVerifier {
     return List.copyOf(verified);
   }
 
-  private static boolean ed25519Verify(byte[] rawPublicKey, byte[] msg, byte[] sig) {
+  private static PublicKey toPublicKey(byte[] rawPublicKey) {
+    byte[] spki = new byte[SPKI_PREFIX.length + 32];
+    System.arraycopy(SPKI_PREFIX, 0, spki, 0, SPKI_PREFIX.length);
+    System.arraycopy(rawPublicKey, 0, spki, SPKI_PREFIX.length, 32);
+    try {
+      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+    } catch (java.security.spec.InvalidKeySpecException e) {
+      throw new IllegalArgumentException("not an Ed25519 public key: " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 is required by Java 15 and later", e);
+    }
+  }
+
+  private static boolean ed25519Verify(PublicKey pk, byte[] msg, byte[] sig) {
     if (sig.length != 64) {
       return false;
     }
     try {
-      byte[] spki = new byte[SPKI_PREFIX.length + 32];
-      System.arraycopy(SPKI_PREFIX, 0, spki, 0, SPKI_PREFIX.length);
-      System.arraycopy(rawPublicKey, 0, spki, SPKI_PREFIX.length, 32);
-      PublicKey pk = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
       Signature v = Signature.getInstance("Ed25519");
       v.initVerify(pk);
       v.update(msg);
       return v.verify(sig);
-    } catch (java.security.SignatureException | java.security.spec.InvalidKeySpecException
-        | java.security.InvalidKeyException e) {
+    } catch (java.security.SignatureException | java.security.InvalidKeyException e) {
       // a malformed signature or public key point is a failed verification, not an internal error
       return false;
     } catch (GeneralSecurityException e) {
