@@ -140,7 +140,14 @@ class TimestampTest {
     byte[] attrs = si.getEncodedSignedAttributes(); // a SET; in the token it is tagged [0] instead
     int[] signedAttrs = range(token, Arrays.copyOfRange(attrs, 1, attrs.length));
     int rejected = 0;
+    int tried = 0;
     for (int i = 0; i < token.length; i++) {
+      // every byte of the time-stamp info and the signature, a sample of the rest (each try costs a PKIX build)
+      boolean sample = in(i, content) || in(i, signature) || (in(i, signedAttrs) ? i % 3 == 0 : i % 16 == 0);
+      if (!sample) {
+        continue;
+      }
+      tried++;
       byte[] m = token.clone();
       m[i] ^= 0x01;
       try {
@@ -153,7 +160,7 @@ class TimestampTest {
         rejected++;
       }
     }
-    assertThat(rejected).isGreaterThan(token.length * 9 / 10);
+    assertThat(rejected).isGreaterThan(tried * 9 / 10);
   }
 
   private static int[] range(byte[] haystack, byte[] needle) {
