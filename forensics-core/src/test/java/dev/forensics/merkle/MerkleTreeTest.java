@@ -68,6 +68,16 @@ class MerkleTreeTest {
   }
 
   @Test
+  void root_knownAnswer_fromIndependentImplementation() {
+    // computed with a 10-line Python RFC 9162 MTH over hashlib (see docs/formats.md, Checkpoints and proofs)
+    MerkleTree t = MerkleTree.create();
+    for (int i = 0; i < 41; i++) {
+      t.append(("custody event " + i + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(t.root().base64()).isEqualTo("rq+nwWpsnAufF9lsz7/mV1YQRYLAsNutqfZTqXpc/MY=");
+  }
+
+  @Test
   void root_noOddNodeDuplication() {
     // [a,b,c] and [a,b,c,c] must differ (CVE-2012-2459 in Bitcoin's tree)
     MerkleTree three = MerkleTree.ofLeafHashes(LEAVES.subList(0, 3));
