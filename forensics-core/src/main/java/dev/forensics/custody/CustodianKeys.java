@@ -14,13 +14,15 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -87,7 +89,11 @@ public final class CustodianKeys {
 
   /** The private key as PEM: PKCS#8, encrypted when a passphrase is given. */
   public static String privatePem(SigningKey key, char[] passphrase) throws IOException {
-    PrivateKeyInfo info = PrivateKeyInfoFactory.createPrivateKeyInfo(key.parameters());
+    // version 1 PKCS#8 (RFC 8410 section 7) without the optional public key: what OpenSSL writes and reads
+    PrivateKeyInfo info =
+        new PrivateKeyInfo(
+            new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519),
+            new DEROctetString(key.parameters().getEncoded()));
     PemObject pem;
     if (passphrase == null || passphrase.length == 0) {
       pem = new PemObject("PRIVATE KEY", info.getEncoded());

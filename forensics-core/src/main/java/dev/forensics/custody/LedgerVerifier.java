@@ -44,16 +44,38 @@ public final class LedgerVerifier {
   public static LedgerVerification verify(
       Path file, Collection<Custodian> keys, Optional<LedgerHead> head, Consumer<LedgerEntry> onEntry)
       throws IOException {
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "forensics-custody-verify");
-      t.setDaemon(true);
-      return t;
-    });
+    Workers pool = new Workers(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      return run(file, in, keys, head, onEntry, pool, threads);
+      return run(file, in, keys, head, onEntry, pool, pool.threads);
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();
+    }
+  }
+
+  /** Signature-checking threads, started only for ledgers of more than one batch. */
+  private static final class Workers {
+    final int threads;
+    private ExecutorService pool;
+
+    Workers(int threads) {
+      this.threads = threads;
+    }
+
+    Future<SigFailure> submit(java.util.concurrent.Callable<SigFailure> task) {
+      if (pool == null) {
+        pool = Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "forensics-custody-verify");
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      return pool.submit(task);
+    }
+
+    void shutdown() {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
   }
 
@@ -65,7 +87,7 @@ public final class LedgerVerifier {
 
   private static LedgerVerification run(
       Path file, InputStream in, Collection<Custodian> keys, Optional<LedgerHead> head,
-      Consumer<LedgerEntry> onEntry, ExecutorService pool, int threads) throws IOException {
+      Consumer<LedgerEntry> onEntry, Workers pool, int threads) throws IOException {
     LedgerState state = new LedgerState(keys);
     LineReader lines = new LineReader(in, 0);
     List<LedgerProblem> warnings = new ArrayList<>();
@@ -116,7 +138,12 @@ public final class LedgerVerifier {
     }
     if (sigFailure == null && !batch.entries.isEmpty()) {
       Batch b = batch;
-      pending.add(pool.submit(() -> check(b)));
+      if (pending.isEmpty()) {
+        SigFailure f = check(b); // a small ledger: no threads needed
+        pending.add(java.util.concurrent.CompletableFuture.completedFuture(f));
+      } else {
+        pending.add(pool.submit(() -> check(b)));
+      }
     }
     while (!pending.isEmpty()) {
       SigFailure f = await(pending.poll());
