@@ -28,6 +28,22 @@ final class LedgerState {
   private LedgerEntry last;
   private String caseNumber;
 
+  private LedgerState() {}
+
+  /** A copy to go back to if a group of appends is refused part way. */
+  LedgerState copy() {
+    LedgerState c = new LedgerState();
+    c.extra.putAll(extra);
+    c.custodians.putAll(custodians);
+    c.items.putAll(items);
+    c.nextSeq = nextSeq;
+    c.prevHash = prevHash;
+    c.lastTime = lastTime;
+    c.last = last;
+    c.caseNumber = caseNumber;
+    return c;
+  }
+
   LedgerState(Collection<Custodian> extraKeys) {
     for (Custodian c : extraKeys) {
       Custodian before = extra.putIfAbsent(c.name(), c);

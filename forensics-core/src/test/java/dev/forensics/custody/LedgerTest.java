@@ -205,4 +205,25 @@ class LedgerTest {
     Files.writeString(csv, "a,b,c\n1,2,3\n");
     assertThatThrownBy(() -> verify(csv)).isInstanceOf(LedgerParseException.class).hasMessageContaining("line 1: not a custody ledger");
   }
+
+  @Test
+  void appendAll_writesAGroup_orNothing() throws Exception {
+    Path f = dir.resolve("c.jsonl");
+    Ledger l = Ledger.create(f, "C-1", Optional.empty(), ALICE, List.of(BOB.custodian()), new CustodyFixtures.Ticking());
+    List<LedgerEntry> written = l.appendAll(List.of(
+        CustodyEvent.of(EventType.REGISTER, "EX-1", Map.of("description", "phone", "location", "Store A")),
+        CustodyEvent.of(EventType.REGISTER, "EX-2", Map.of("description", "laptop", "location", "Store A")),
+        CustodyEvent.of(EventType.SEAL, "EX-2", Map.of("seal", "S-2"))), ALICE);
+    assertThat(written).extracting(LedgerEntry::seq).containsExactly(1L, 2L, 3L);
+    long size = Files.size(f);
+    assertThatThrownBy(() -> l.appendAll(List.of(
+        CustodyEvent.of(EventType.NOTE, "EX-1", Map.of("text", "fine")),
+        CustodyEvent.of(EventType.REGISTER, "EX-1", Map.of("description", "again", "location", "Store A"))), ALICE))
+        .isInstanceOf(CustodyViolationException.class).hasMessageContaining("event 2 of 2").hasMessageContaining("already registered");
+    assertThat(Files.size(f)).isEqualTo(size);
+    l.append(CustodyEvent.of(EventType.NOTE, null, Map.of("text", "after the refused group")), BOB, null);
+    LedgerVerification v = verify(f);
+    assertThat(v.intact()).isTrue();
+    assertThat(v.entries()).isEqualTo(5);
+  }
 }
