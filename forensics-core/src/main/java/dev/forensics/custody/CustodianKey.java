@@ -57,6 +57,32 @@ public record CustodianKey(byte[] raw) {
     }
   }
 
+  /** The key decoded once, for checking many signatures. */
+  Prepared prepare() {
+    return new Prepared(org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyFullExport(raw, 0));
+  }
+
+  /** A decoded public key (null point: not a valid Ed25519 key). */
+  static final class Prepared {
+    private final org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point;
+
+    Prepared(org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point) {
+      this.point = point;
+    }
+
+    void verify(byte[] message, byte[] signature) throws SignatureException {
+      if (point == null) {
+        throw new SignatureException("the public key is not a valid Ed25519 key");
+      }
+      if (signature.length != 64) {
+        throw new SignatureException("an Ed25519 signature is 64 bytes, got " + signature.length);
+      }
+      if (!org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, point, message, 0, message.length)) {
+        throw new SignatureException("signature does not verify");
+      }
+    }
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof CustodianKey k && MessageDigest.isEqual(k.raw, raw);

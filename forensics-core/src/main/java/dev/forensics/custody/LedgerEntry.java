@@ -214,8 +214,11 @@ public final class LedgerEntry {
       throw new EntryException(LedgerProblem.Kind.MALFORMED, -1, "not a JSON object");
     }
     byte[] canonical;
+    byte[] signed;
     try {
-      canonical = Jcs.canonicalize(root);
+      byte[][] pair = Jcs.canonicalizePair(root, "sigs");
+      canonical = pair[0];
+      signed = pair[1];
     } catch (IllegalArgumentException e) {
       throw new EntryException(LedgerProblem.Kind.MALFORMED, -1, e.getMessage());
     }
@@ -224,9 +227,7 @@ public final class LedgerEntry {
       throw new EntryException(LedgerProblem.Kind.NOT_CANONICAL, seq,
           "the line is not in RFC 8785 canonical form (changed after it was written)");
     }
-    ObjectNode body = ((ObjectNode) root).deepCopy();
-    body.remove("sigs");
-    return new LedgerEntry((ObjectNode) root, canonical, Jcs.canonicalize(body));
+    return new LedgerEntry((ObjectNode) root, canonical, signed);
   }
 
   /** Builds, signs and reads back an entry (what {@link Ledger} appends). */

@@ -83,12 +83,13 @@ public final class LedgerVerifier {
   private record SigFailure(long line, long seq, String message) {}
 
   /** Entries whose signatures are checked together on one worker. */
-  private record Batch(List<LedgerEntry> entries, List<List<CustodianKey>> keys, List<Long> lines) {}
+  private record Batch(List<LedgerEntry> entries, List<List<CustodianKey.Prepared>> keys, List<Long> lines) {}
 
   private static LedgerVerification run(
       Path file, InputStream in, Collection<Custodian> keys, Optional<LedgerHead> head,
       Consumer<LedgerEntry> onEntry, Workers pool, int threads) throws IOException {
     LedgerState state = new LedgerState(keys);
+    java.util.Map<CustodianKey, CustodianKey.Prepared> prepared = new java.util.HashMap<>();
     LineReader lines = new LineReader(in, 0);
     List<LedgerProblem> warnings = new ArrayList<>();
     ArrayDeque<Future<SigFailure>> pending = new ArrayDeque<>();
@@ -104,7 +105,10 @@ public final class LedgerVerifier {
       try {
         e = LedgerEntry.parse(line);
         Optional<String> w = state.apply(e);
-        List<CustodianKey> signers = state.signerKeys(e);
+        List<CustodianKey.Prepared> signers = new ArrayList<>(2);
+        for (CustodianKey k : state.signerKeys(e)) {
+          signers.add(prepared.computeIfAbsent(k, CustodianKey::prepare));
+        }
         final long ln = lineNo;
         w.ifPresent(m -> warnings.add(new LedgerProblem(LedgerProblem.Kind.TIME_ORDER, ln, e.seq(), m)));
         batch.entries.add(e);
@@ -210,7 +214,7 @@ public final class LedgerVerifier {
   private static SigFailure check(Batch b) {
     for (int i = 0; i < b.entries.size(); i++) {
       LedgerEntry e = b.entries.get(i);
-      List<CustodianKey> ks = b.keys.get(i);
+      List<CustodianKey.Prepared> ks = b.keys.get(i);
       byte[] msg = e.signedBytesShared();
       for (int j = 0; j < ks.size(); j++) {
         LedgerEntry.Signature s = e.signatures().get(j);

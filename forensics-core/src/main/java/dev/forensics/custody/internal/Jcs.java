@@ -31,6 +31,50 @@ public final class Jcs {
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The canonical bytes of an object, and of the same object without its member {@code omit}, from
+   * one serialization: {@code [full, without]}.
+   */
+  public static byte[][] canonicalizePair(JsonNode object, String omit) {
+    if (!object.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
+    object.fields().forEachRemaining(members::add);
+    members.sort(Map.Entry.comparingByKey());
+    StringBuilder sb = new StringBuilder(512);
+    sb.append('{');
+    int from = -1;
+    int to = -1;
+    for (int i = 0; i < members.size(); i++) {
+      Map.Entry<String, JsonNode> m = members.get(i);
+      boolean skip = m.getKey().equals(omit);
+      if (skip) {
+        from = sb.length();
+      }
+      if (i > 0) {
+        sb.append(',');
+      }
+      string(m.getKey(), sb);
+      sb.append(':');
+      write(m.getValue(), sb);
+      if (skip) {
+        to = sb.length();
+      }
+    }
+    sb.append('}');
+    String full = sb.toString();
+    String without;
+    if (from < 0) {
+      without = full;
+    } else if (from == 1 && to < full.length() - 1) {
+      without = "{" + full.substring(to + 1); // first member: drop the comma after it
+    } else {
+      without = full.substring(0, from) + full.substring(to);
+    }
+    return new byte[][] {full.getBytes(StandardCharsets.UTF_8), without.getBytes(StandardCharsets.UTF_8)};
+  }
+
   private static void write(JsonNode n, StringBuilder sb) {
     switch (n.getNodeType()) {
       case OBJECT:

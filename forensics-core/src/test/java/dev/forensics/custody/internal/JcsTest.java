@@ -11,6 +11,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,19 @@ class JcsTest {
     assertThatThrownBy(() -> jcs("[1E2]")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> jcs("[1.5]")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("integers");
     assertThatThrownBy(() -> jcs("[9007199254740993]")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void pair_equalsCanonicalFormWithoutTheMember() throws Exception {
+    for (String json : List.of("{\"a\":1,\"sigs\":[2],\"z\":3}", "{\"sigs\":[2],\"z\":3}", "{\"a\":1,\"sigs\":[2]}",
+        "{\"sigs\":[]}", "{\"a\":{\"sigs\":1}}")) {
+      ObjectNode o = (ObjectNode) M.readTree(json);
+      byte[][] pair = Jcs.canonicalizePair(o, "sigs");
+      assertThat(pair[0]).isEqualTo(Jcs.canonicalize(o));
+      ObjectNode without = o.deepCopy();
+      without.remove("sigs");
+      assertThat(new String(pair[1], StandardCharsets.UTF_8)).as(json).isEqualTo(new String(Jcs.canonicalize(without), StandardCharsets.UTF_8));
+    }
   }
 
   @Test
