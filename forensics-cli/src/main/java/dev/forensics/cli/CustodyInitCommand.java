@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,7 +49,14 @@ final class CustodyInitCommand implements Callable<Integer> {
     for (Path p : custodians) {
       listed.add(CustodianKeys.readPublic(p));
     }
-    Ledger l = Ledger.create(ledger, caseNumber, Optional.ofNullable(title), k, listed, Clock.systemDefaultZone());
+    Ledger l;
+    try {
+      l = Ledger.create(ledger, caseNumber, Optional.ofNullable(title), k, listed, Clock.systemDefaultZone());
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new ParameterException(spec.commandLine(), Messages.get("custody.error.exists", ledger));
+    } catch (dev.forensics.custody.InvalidEventException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     spec.commandLine().getOut().println(Messages.get("custody.init.done", ledger, l.caseNumber(), l.head()));
     return ExitCodes.OK;
   }

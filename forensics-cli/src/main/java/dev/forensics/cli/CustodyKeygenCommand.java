@@ -44,7 +44,12 @@ final class CustodyKeygenCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), Messages.get("custody.error.noPassphrase"));
       }
     }
-    Path[] files = CustodianKeys.write(key, dir, pass);
+    Path[] files;
+    try {
+      files = CustodianKeys.write(key, dir, pass);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new ParameterException(spec.commandLine(), Messages.get("custody.error.exists", e.getFile()));
+    }
     var out = spec.commandLine().getOut();
     out.println(Messages.get(pass == null ? "custody.keygen.private" : "custody.keygen.privateEncrypted", files[0]));
     out.println(Messages.get("custody.keygen.public", files[1]));

@@ -50,8 +50,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         || c instanceof dev.forensics.image.ImageFormatException
         || c instanceof dev.forensics.image.AcquisitionLogException
         || c instanceof dev.forensics.custody.LedgerParseException
-        || c instanceof dev.forensics.custody.KeyFileException
-        || c instanceof java.nio.file.FileAlreadyExistsException) {
+        || c instanceof dev.forensics.custody.KeyFileException) {
       return ExitCodes.USAGE;
     }
     if (c instanceof IOException) {

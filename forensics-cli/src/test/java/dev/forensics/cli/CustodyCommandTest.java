@@ -146,6 +146,14 @@ class CustodyCommandTest {
   }
 
   @Test
+  void existingLedgerOrKey_isNeverOverwritten_exit2() {
+    CliRun r = CliRun.run("custody", "init", ledger.toString(), "--case", "X", "--key", p("alice.key"));
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("exists already");
+    assertThat(CliRun.run("custody", "keygen", "--name", "alice", "-d", dir.toString()).exit()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void help_hasExamples() {
     CliRun r = ok("custody", "add", "--help");
     assertThat(r.out()).contains("Examples:").contains("Exit codes:").contains("--verify-item");
