@@ -30,6 +30,7 @@ public final class CustodyBench {
     switch (a[0]) {
       case "append" -> append(Path.of(a[1]), Integer.parseInt(a[2]), 1);
       case "group" -> append(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]));
+      case "threads" -> threads(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]));
       case "make" -> make(Path.of(a[1]), Integer.parseInt(a[2]));
       case "verify" -> verify(Path.of(a[1]), Integer.parseInt(a[2]));
       default -> throw new IllegalArgumentException(a[0]);
@@ -65,6 +66,37 @@ public final class CustodyBench {
     double s = (System.nanoTime() - t0) / 1e9;
     System.out.printf(Locale.ROOT, "%s: %d signed appends%s with fsync in %.2f s = %.0f appends/s%n",
         group == 1 ? "append" : "group", n, group == 1 ? " (one by one)" : " (groups of " + group + ")", s, n / s);
+    Files.delete(f);
+  }
+
+  static void threads(Path dir, int n, int threads) throws Exception {
+    Path f = dir.resolve("threads-" + threads + ".jsonl");
+    Files.deleteIfExists(f);
+    SigningKey k = CustodianKeys.generate("bench");
+    Ledger l = Ledger.create(f, "BENCH", Optional.empty(), k, List.of(), Clock.systemUTC());
+    for (int i = 0; i < 200; i++) {
+      l.append(note(i), k, null);
+    }
+    List<Thread> ts = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      ts.add(new Thread(() -> {
+        try {
+          for (int i = 0; i < n / threads; i++) {
+            l.append(note(i), k, null);
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    long t0 = System.nanoTime();
+    ts.forEach(Thread::start);
+    for (Thread t : ts) {
+      t.join();
+    }
+    double s = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "threads: %d signed appends from %d threads (group commit) with fsync in %.2f s = %.0f appends/s%n",
+        n, threads, s, n / s);
     Files.delete(f);
   }
 

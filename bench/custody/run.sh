@@ -37,6 +37,7 @@ dd if=/dev/zero of="$WORK/dsync.bin" bs=300 count=1000 oflag=dsync 2>&1 | tail -
   | awk '{printf "disk: 1000 synchronous 300-byte writes (dd oflag=dsync) in %s s = %.0f writes/s\n", $(NF-3), 1000/$(NF-3)}'
 rm -f "$WORK/dsync.bin"
 java -cp "$RUN_CP" CustodyBench append "$WORK" "$N"
+java -cp "$RUN_CP" CustodyBench threads "$WORK" "$N" 8
 java -cp "$RUN_CP" CustodyBench group "$WORK" "$N" 10
 java -cp "$RUN_CP" CustodyBench group "$WORK" "$((N * 10))" 100
 LEDGER="$WORK/ledger-$ENTRIES.jsonl"

@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The custody ledger of one case, open for appending: a UTF-8 JSON Lines file, one signed entry per
@@ -43,6 +45,8 @@ public final class Ledger {
   private final Object lock;
   private final Clock clock;
   private LedgerState state;
+  private final java.util.ArrayDeque<Pending> queue = new java.util.ArrayDeque<>();
+  private boolean leading;
   private long offset;
   private long lines;
 
@@ -144,18 +148,115 @@ public final class Ledger {
     } else if (receiver != null) {
       throw new InvalidEventException(t.id() + ": only a transfer has a second signer");
     }
-    ObjectNode data = data(event);
-    synchronized (lock) {
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-          FileLock fl = ch.lock()) {
-        catchUp(ch);
-        checkKeyMatches(actor);
-        if (receiver != null) {
-          checkKeyMatches(receiver);
+    Pending p = new Pending(t, event.item().orElse(null), data(event), actor, receiver, new CompletableFuture<>());
+    boolean lead;
+    synchronized (queue) {
+      queue.add(p);
+      lead = !leading;
+      leading = true;
+    }
+    if (lead) {
+      drain();
+    }
+    try {
+      return p.done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while appending");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      if (c instanceof CustodyViolationException cv) {
+        throw new CustodyViolationException(cv.getMessage());
+      }
+      if (c instanceof InvalidEventException ie) {
+        throw new InvalidEventException(ie.getMessage());
+      }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(c);
+    }
+  }
+
+  /** An append waiting for the thread that writes the next group. */
+  private record Pending(
+      EventType type, String item, ObjectNode data, SigningKey actor, SigningKey receiver, CompletableFuture<LedgerEntry> done) {}
+
+  /**
+   * Group commit: the first thread to append while nobody is writing writes every append queued by
+   * then, with one lock, one write and one force to disk, and goes on until the queue is empty. Each
+   * append is checked on its own; a refused one fails alone.
+   */
+  private void drain() {
+    while (true) {
+      List<Pending> group;
+      synchronized (queue) {
+        if (queue.isEmpty()) {
+          leading = false;
+          return;
         }
-        LedgerEntry e = build(t, event.item().orElse(null), data, actor, receiver);
-        commit(ch, e);
-        return e;
+        group = new java.util.ArrayList<>(queue);
+        queue.clear();
+      }
+      List<Pending> ok = new java.util.ArrayList<>();
+      List<LedgerEntry> entries = new java.util.ArrayList<>();
+      try {
+        synchronized (lock) {
+          try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+              FileLock fl = ch.lock()) {
+            catchUp(ch);
+            LedgerState before = state.copy();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            for (Pending p : group) {
+              try {
+                checkKeyMatches(p.actor);
+                if (p.receiver != null) {
+                  checkKeyMatches(p.receiver);
+                }
+                LedgerEntry e = build(p.type, p.item, p.data, p.actor, p.receiver);
+                try {
+                  state.apply(e);
+                } catch (EntryException x) {
+                  if (x.kind == LedgerProblem.Kind.CUSTODY) {
+                    throw new CustodyViolationException(e.type().id() + ": " + x.getMessage());
+                  }
+                  throw new InvalidEventException(x.getMessage());
+                }
+                bytes.write(e.canonical());
+                bytes.write('\n');
+                ok.add(p);
+                entries.add(e);
+              } catch (CustodyViolationException | RuntimeException x) {
+                p.done.completeExceptionally(x);
+              }
+            }
+            if (!ok.isEmpty()) {
+              ByteBuffer buf = ByteBuffer.wrap(bytes.toByteArray());
+              long at = offset;
+              try {
+                while (buf.hasRemaining()) {
+                  at += ch.write(buf, at);
+                }
+                ch.force(false);
+              } catch (IOException x) {
+                state = before;
+                throw x;
+              }
+              offset = at;
+              lines += ok.size();
+            }
+          }
+        }
+        for (int i = 0; i < ok.size(); i++) {
+          ok.get(i).done.complete(entries.get(i));
+        }
+      } catch (Throwable x) {
+        for (Pending p : group) {
+          p.done.completeExceptionally(x);
+        }
       }
     }
   }

@@ -76,4 +76,42 @@ class LedgerConcurrencyTest {
     assertThat(v.problem()).isEmpty();
     assertThat(v.entries()).isEqualTo(101);
   }
+
+  @Test
+  void threadsSharingOneLedger_groupCommit_aRefusedAppendFailsAlone() throws Exception {
+    Path ledger = dir.resolve("case.jsonl");
+    Ledger l = Ledger.create(ledger, "C-4", Optional.empty(), CustodyFixtures.ALICE, List.of(CustodyFixtures.BOB.custodian()), Clock.systemUTC());
+    List<Thread> threads = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    for (int t = 0; t < 4; t++) {
+      int id = t;
+      threads.add(new Thread(() -> {
+        try {
+          for (int i = 0; i < 50; i++) {
+            if (id == 0 && i == 25) {
+              try { // never registered: refused, and only this append fails
+                l.append(CustodyEvent.of(EventType.EXAMINE, "EX-404", Map.of("tool", "t", "purpose", "p")), CustodyFixtures.ALICE, null);
+              } catch (CustodyViolationException e) {
+                refused.incrementAndGet();
+              }
+            }
+            l.append(CustodyEvent.of(EventType.NOTE, null, Map.of("text", "t" + id + " " + i)),
+                id % 2 == 0 ? CustodyFixtures.ALICE : CustodyFixtures.BOB, null);
+          }
+        } catch (Throwable e) {
+          failure.set(e);
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(failure.get()).isNull();
+    assertThat(refused.get()).isEqualTo(1);
+    LedgerVerification v = CustodyFixtures.verify(ledger);
+    assertThat(v.problem()).isEmpty();
+    assertThat(v.entries()).isEqualTo(201);
+  }
 }
