@@ -48,7 +48,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (c instanceof ManifestParseException
         || c instanceof CommandLine.ParameterException
         || c instanceof dev.forensics.image.ImageFormatException
-        || c instanceof dev.forensics.image.AcquisitionLogException) {
+        || c instanceof dev.forensics.image.AcquisitionLogException
+        || c instanceof dev.forensics.custody.LedgerParseException
+        || c instanceof dev.forensics.custody.KeyFileException) {
       return ExitCodes.USAGE;
     }
     if (c instanceof IOException) {

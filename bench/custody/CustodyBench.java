@@ -1,0 +1,137 @@
+import dev.forensics.custody.CustodianKeys;
+import dev.forensics.custody.CustodyEvent;
+import dev.forensics.custody.EventType;
+import dev.forensics.custody.Ledger;
+import dev.forensics.custody.LedgerVerification;
+import dev.forensics.custody.LedgerVerifier;
+import dev.forensics.custody.SigningKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Custody ledger speed; run through run.sh.
+ *
+ * <pre>
+ *   append DIR N          N signed appends, one by one, each forced to disk: appends/s
+ *   group DIR N G         N signed appends in groups of G (one fsync per group): appends/s
+ *   make FILE N           write a ledger of N entries (groups of 1000) for verify
+ *   verify FILE RUNS      verify it (signatures on all cores, chain, custody): best seconds of RUNS
+ * </pre>
+ */
+public final class CustodyBench {
+
+  public static void main(String[] a) throws Exception {
+    switch (a[0]) {
+      case "append" -> append(Path.of(a[1]), Integer.parseInt(a[2]), 1);
+      case "group" -> append(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]));
+      case "threads" -> threads(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]));
+      case "make" -> make(Path.of(a[1]), Integer.parseInt(a[2]));
+      case "verify" -> verify(Path.of(a[1]), Integer.parseInt(a[2]));
+      default -> throw new IllegalArgumentException(a[0]);
+    }
+  }
+
+  private static CustodyEvent note(int i) {
+    return CustodyEvent.of(EventType.NOTE, null, Map.of("text", "bench note " + i + ", a line of ordinary length for a custody remark"));
+  }
+
+  static void append(Path dir, int n, int group) throws Exception {
+    Path f = dir.resolve("append-" + group + ".jsonl");
+    Files.deleteIfExists(f);
+    SigningKey k = CustodianKeys.generate("bench");
+    Ledger l = Ledger.create(f, "BENCH", Optional.empty(), k, List.of(), Clock.systemUTC());
+    for (int i = 0; i < 200; i++) { // warm up the JIT
+      l.append(note(i), k, null);
+    }
+    long t0 = System.nanoTime();
+    if (group == 1) {
+      for (int i = 0; i < n; i++) {
+        l.append(note(i), k, null);
+      }
+    } else {
+      for (int i = 0; i < n; i += group) {
+        List<CustodyEvent> g = new ArrayList<>();
+        for (int j = i; j < Math.min(n, i + group); j++) {
+          g.add(note(j));
+        }
+        l.appendAll(g, k);
+      }
+    }
+    double s = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "%s: %d signed appends%s with fsync in %.2f s = %.0f appends/s%n",
+        group == 1 ? "append" : "group", n, group == 1 ? " (one by one)" : " (groups of " + group + ")", s, n / s);
+    Files.delete(f);
+  }
+
+  static void threads(Path dir, int n, int threads) throws Exception {
+    Path f = dir.resolve("threads-" + threads + ".jsonl");
+    Files.deleteIfExists(f);
+    SigningKey k = CustodianKeys.generate("bench");
+    Ledger l = Ledger.create(f, "BENCH", Optional.empty(), k, List.of(), Clock.systemUTC());
+    for (int i = 0; i < 200; i++) {
+      l.append(note(i), k, null);
+    }
+    List<Thread> ts = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      ts.add(new Thread(() -> {
+        try {
+          for (int i = 0; i < n / threads; i++) {
+            l.append(note(i), k, null);
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    long t0 = System.nanoTime();
+    ts.forEach(Thread::start);
+    for (Thread t : ts) {
+      t.join();
+    }
+    double s = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "threads: %d signed appends from %d threads (group commit) with fsync in %.2f s = %.0f appends/s%n",
+        n, threads, s, n / s);
+    Files.delete(f);
+  }
+
+  static void make(Path f, int n) throws Exception {
+    Files.deleteIfExists(f);
+    SigningKey k = CustodianKeys.generate("bench");
+    Ledger l = Ledger.create(f, "BENCH", Optional.empty(), k, List.of(), Clock.systemUTC());
+    for (int i = 1; i < n; i += 1000) {
+      List<CustodyEvent> g = new ArrayList<>();
+      for (int j = i; j < Math.min(n, i + 1000); j++) {
+        g.add(note(j));
+      }
+      l.appendAll(g, k);
+    }
+    System.out.printf(Locale.ROOT, "made %s: %d entries, %d MB%n", f, n, Files.size(f) >> 20);
+  }
+
+  static void verify(Path f, int runs) throws Exception {
+    double best = Double.MAX_VALUE;
+    for (int r = 0; r < runs; r++) {
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long c0 = os.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      LedgerVerification v = LedgerVerifier.verify(f, List.of(), Optional.empty(), e -> {});
+      double s = (System.nanoTime() - t0) / 1e9;
+      double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+      if (!v.intact()) {
+        throw new IllegalStateException("not intact: " + v.problem());
+      }
+      best = Math.min(best, s);
+      System.out.printf(Locale.ROOT, "verify run %d: %d entries in %.2f s wall, %.2f s CPU (all threads), load %s%n",
+          r + 1, v.entries(), s, cpu, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+    System.out.printf(Locale.ROOT, "verify: best %.2f s = %.0f entries/s (%d cores)%n", best,
+        Files.lines(f).count() / best, Runtime.getRuntime().availableProcessors());
+  }
+}

@@ -1,0 +1,167 @@
+package dev.forensics.custody.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme over a Jackson tree, restricted to integer numbers.
+ *
+ * <p>Object members are sorted by their names compared as sequences of UTF-16 code units ({@link
+ * String#compareTo} is exactly that order); no whitespace; strings are written as UTF-8 with only
+ * {@code "}, {@code \} and the control characters U+0000..U+001F escaped ({@code \b \t \n \f \r} in
+ * short form, the others as {@code \}{@code u00xx} with lower-case hex). Numbers: only integers whose
+ * magnitude is at most 2^53 (where ECMAScript's serialization is the plain decimal) are accepted; any
+ * other number, and any string holding an unpaired surrogate, is refused.
+ */
+public final class Jcs {
+
+  /** The largest integer an IEEE-754 double holds exactly. */
+  public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+  private Jcs() {}
+
+  /** The canonical UTF-8 bytes of {@code node}. */
+  public static byte[] canonicalize(JsonNode node) {
+    StringBuilder sb = new StringBuilder(256);
+    write(node, sb);
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The canonical bytes of an object, and of the same object without its member {@code omit}, from
+   * one serialization: {@code [full, without]}.
+   */
+  public static byte[][] canonicalizePair(JsonNode object, String omit) {
+    if (!object.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
+    object.fields().forEachRemaining(members::add);
+    members.sort(Map.Entry.comparingByKey());
+    StringBuilder sb = new StringBuilder(512);
+    sb.append('{');
+    int from = -1;
+    int to = -1;
+    for (int i = 0; i < members.size(); i++) {
+      Map.Entry<String, JsonNode> m = members.get(i);
+      boolean skip = m.getKey().equals(omit);
+      if (skip) {
+        from = sb.length();
+      }
+      if (i > 0) {
+        sb.append(',');
+      }
+      string(m.getKey(), sb);
+      sb.append(':');
+      write(m.getValue(), sb);
+      if (skip) {
+        to = sb.length();
+      }
+    }
+    sb.append('}');
+    String full = sb.toString();
+    String without;
+    if (from < 0) {
+      without = full;
+    } else if (from == 1 && to < full.length() - 1) {
+      without = "{" + full.substring(to + 1); // first member: drop the comma after it
+    } else {
+      without = full.substring(0, from) + full.substring(to);
+    }
+    return new byte[][] {full.getBytes(StandardCharsets.UTF_8), without.getBytes(StandardCharsets.UTF_8)};
+  }
+
+  private static void write(JsonNode n, StringBuilder sb) {
+    switch (n.getNodeType()) {
+      case OBJECT:
+        {
+          List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
+          Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+          while (it.hasNext()) {
+            members.add(it.next());
+          }
+          members.sort(Map.Entry.comparingByKey());
+          sb.append('{');
+          boolean first = true;
+          for (Map.Entry<String, JsonNode> m : members) {
+            if (!first) {
+              sb.append(',');
+            }
+            first = false;
+            string(m.getKey(), sb);
+            sb.append(':');
+            write(m.getValue(), sb);
+          }
+          sb.append('}');
+          return;
+        }
+      case ARRAY:
+        {
+          sb.append('[');
+          for (int i = 0; i < n.size(); i++) {
+            if (i > 0) {
+              sb.append(',');
+            }
+            write(n.get(i), sb);
+          }
+          sb.append(']');
+          return;
+        }
+      case STRING:
+        string(n.textValue(), sb);
+        return;
+      case BOOLEAN:
+        sb.append(n.booleanValue() ? "true" : "false");
+        return;
+      case NULL:
+        sb.append("null");
+        return;
+      case NUMBER:
+        if (!n.isIntegralNumber() || !n.canConvertToLong()
+            || Math.abs(n.longValue()) > MAX_SAFE_INTEGER) {
+          throw new IllegalArgumentException(
+              "only integers of magnitude at most 2^53-1 are allowed, got " + n.asText());
+        }
+        sb.append(n.longValue());
+        return;
+      default:
+        throw new IllegalArgumentException("not a JSON value: " + n.getNodeType());
+    }
+  }
+
+  private static void string(String s, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\b' -> sb.append("\\b");
+        case '\t' -> sb.append("\\t");
+        case '\n' -> sb.append("\\n");
+        case '\f' -> sb.append("\\f");
+        case '\r' -> sb.append("\\r");
+        default -> {
+          if (c < 0x20) {
+            sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+          } else if (Character.isHighSurrogate(c)) {
+            if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+              throw new IllegalArgumentException("unpaired surrogate in string at index " + i);
+            }
+            sb.append(c).append(s.charAt(++i));
+          } else if (Character.isLowSurrogate(c)) {
+            throw new IllegalArgumentException("unpaired surrogate in string at index " + i);
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+}
