@@ -1,0 +1,138 @@
+package dev.forensics.triage.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The entry names of an OLE2 compound file ([MS-CFB]): the header, the FAT sectors that chain the
+ * directory, and the directory sectors, read on demand; memory is bounded by the number of names kept.
+ * Damage (bad sector numbers, loops) is recorded as a problem, never thrown.
+ */
+public final class Ole2Directory {
+
+  private static final long SIGNATURE = 0xE11AB1A1E011CFD0L;
+  private static final long END_OF_CHAIN = 0xFFFFFFFEL;
+  private static final int MAX_DIRECTORY_SECTORS = 16_384;
+  private static final int MAX_NAMES = 4_096;
+
+  private final FileBytes file;
+  private final Set<String> names = new LinkedHashSet<>();
+  private final List<String> problems = new ArrayList<>();
+  private int sectorSize;
+  private byte[] header;
+
+  private Ole2Directory(FileBytes file) {
+    this.file = file;
+  }
+
+  /** Reads the directory entry names; never throws for a damaged file (see {@link #problems()}). */
+  public static Ole2Directory read(FileBytes file) throws IOException {
+    Ole2Directory d = new Ole2Directory(file);
+    d.parse();
+    return d;
+  }
+
+  /** The names of the storages and streams, in directory order (at most 4,096). */
+  public Set<String> names() {
+    return java.util.Collections.unmodifiableSet(names);
+  }
+
+  public List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  private void parse() throws IOException {
+    header = file.read(0, 512);
+    if (header.length < 512 || FileBytes.u64(header, 0) != SIGNATURE) {
+      problems.add("OLE2 header truncated or without its signature");
+      return;
+    }
+    int shift = FileBytes.u16(header, 0x1E);
+    if (shift != 9 && shift != 12) {
+      problems.add("OLE2 sector size 2^" + shift + " is not 512 or 4096");
+      return;
+    }
+    sectorSize = 1 << shift;
+    long sector = FileBytes.u32(header, 0x30);
+    int visited = 0;
+    while (sector != END_OF_CHAIN) {
+      if (++visited > MAX_DIRECTORY_SECTORS) {
+        problems.add("OLE2 directory chain longer than " + MAX_DIRECTORY_SECTORS + " sectors (a loop?)");
+        return;
+      }
+      byte[] s = file.read(offset(sector), sectorSize);
+      if (s.length < sectorSize) {
+        problems.add("OLE2 directory sector " + sector + " lies outside the file");
+        return;
+      }
+      for (int e = 0; e + 128 <= sectorSize && names.size() < MAX_NAMES; e += 128) {
+        int nameBytes = FileBytes.u16(s, e + 0x40);
+        int type = s[e + 0x42];
+        if (type < 1 || type > 5 || nameBytes < 2 || nameBytes > 64) {
+          continue;
+        }
+        names.add(new String(s, e, nameBytes - 2, StandardCharsets.UTF_16LE));
+      }
+      long next = fatEntry(sector);
+      if (next < 0) {
+        return;
+      }
+      sector = next;
+    }
+  }
+
+  private long offset(long sector) {
+    return (sector + 1) * sectorSize;
+  }
+
+  /** The FAT entry of a sector (the next sector of its chain), -1 with a problem when unreadable. */
+  private long fatEntry(long sector) throws IOException {
+    int perSector = sectorSize / 4;
+    long fatIndex = sector / perSector;
+    long fatSector = fatSector(fatIndex);
+    if (fatSector < 0) {
+      return -1;
+    }
+    byte[] b = file.read(offset(fatSector) + (sector % perSector) * 4, 4);
+    if (b.length < 4) {
+      problems.add("OLE2 FAT sector " + fatSector + " lies outside the file");
+      return -1;
+    }
+    return FileBytes.u32(b, 0);
+  }
+
+  /** The sector number of the n-th FAT sector, from the header's DIFAT and then the DIFAT chain. */
+  private long fatSector(long n) throws IOException {
+    if (n < 109) {
+      long s = FileBytes.u32(header, 0x4C + (int) n * 4);
+      if (s >= 0xFFFFFFFAL) {
+        problems.add("OLE2 FAT sector " + n + " is not allocated");
+        return -1;
+      }
+      return s;
+    }
+    long difat = FileBytes.u32(header, 0x44);
+    long index = n - 109;
+    int perDifat = sectorSize / 4 - 1;
+    int hops = 0;
+    while (index >= perDifat) {
+      byte[] last = file.read(offset(difat) + (long) perDifat * 4, 4);
+      if (last.length < 4 || ++hops > MAX_DIRECTORY_SECTORS) {
+        problems.add("OLE2 DIFAT chain damaged");
+        return -1;
+      }
+      difat = FileBytes.u32(last, 0);
+      index -= perDifat;
+    }
+    byte[] b = file.read(offset(difat) + index * 4, 4);
+    if (b.length < 4) {
+      problems.add("OLE2 DIFAT sector lies outside the file");
+      return -1;
+    }
+    return FileBytes.u32(b, 0);
+  }
+}
