@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
       HashCommand.class,
       VerifyCommand.class,
       ImageCommand.class,
+      TriageCommand.class,
       CommandLine.HelpCommand.class,
       CompletionCommand.class
     })

@@ -258,7 +258,9 @@ public final class Triage {
         && detector.isA(byName.get(), type)) {
       return Optional.empty(); // the container told only the family; the name is one of its members
     }
-    return Optional.of(expected.isEmpty() ? "none known" : "." + String.join(", .", expected.subList(0, Math.min(4, expected.size()))));
+    List<String> shown = new ArrayList<>(expected);
+    Names.ALLOWED.getOrDefault(base, Set.of()).stream().sorted().filter(e -> !shown.contains(e)).forEach(shown::add);
+    return Optional.of(shown.isEmpty() ? "no extension known" : "." + String.join(", .", shown.subList(0, Math.min(4, shown.size()))));
   }
 
   private void nameFindings(String name, String extension, Detection d, List<Finding> findings) {

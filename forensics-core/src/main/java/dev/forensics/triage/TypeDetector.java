@@ -178,8 +178,8 @@ public final class TypeDetector {
       evidence = "ZIP entry META-INF/MANIFEST.MF";
     }
     if (encrypted) {
-      evidence = (evidence == null ? magic.evidence() : evidence) + "; " + z.encryptedEntries() + " of "
-          + z.entries() + " entries encrypted";
+      String count = z.encryptedEntries() + " of " + z.entries() + " ZIP entries encrypted";
+      evidence = evidence == null ? count : evidence + "; " + count;
     }
     if (type == null) {
       // the directory shows no more specific format: tika-core's answer from the first bytes stands
