@@ -275,4 +275,25 @@ class TriageTest {
     // reading a file may update its access time (relatime): the rest must be identical
     assertThat(two).usingRecursiveFieldByFieldElementComparatorIgnoringFields("accessed").isEqualTo(one);
   }
+
+  @Test
+  void jpegWithAThumbnailInItsExifSegment_endsAtItsOwnEoi() throws IOException {
+    byte[] jpg = bytes("photo.jpg");
+    byte[] thumb = concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), jpg); // a whole JPEG, FFD9 included
+    int len = thumb.length + 2;
+    byte[] app1 = concat(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (len >> 8), (byte) len}, thumb);
+    byte[] withThumb = concat(java.util.Arrays.copyOf(jpg, 2), app1, java.util.Arrays.copyOfRange(jpg, 2, jpg.length));
+    TriageRecord r = one(write(dir, "camera.jpg", withThumb));
+    assertThat(r.findings()).isEmpty();
+    TriageRecord appended = one(write(dir, "camera2.jpg", concat(withThumb, "secret".getBytes(StandardCharsets.US_ASCII))));
+    assertThat(finding(appended, FindingKind.APPENDED_DATA).offset()).isEqualTo(withThumb.length);
+  }
+
+  @Test
+  void gifWithColorTablesAndExtensions_endsAtItsTrailer() throws IOException {
+    byte[] gif = bytes("icon.gif");
+    assertThat(gif[gif.length - 1]).isEqualTo((byte) 0x3B);
+    TriageRecord r = one(write(dir, "x.gif", concat(gif, new byte[] {0x3B, 1, 2, 3})));
+    assertThat(finding(r, FindingKind.APPENDED_DATA).offset()).isEqualTo(gif.length);
+  }
 }
