@@ -46,7 +46,9 @@ final class Categories {
         "application/x-dbf", "application/x-bentley-besqlite");
     put(Category.EMAIL, "message/rfc822", "application/mbox", "application/vnd.ms-outlook-pst",
         "application/vnd.ms-outlook", "application/vnd.ms-tnef");
-    put(Category.DISK_IMAGE, "application/x-iso9660-image", "application/x-vhd", "application/x-vmdk",
+    put(Category.DISK_IMAGE, "application/x-iso9660-image", "application/x-fat-diskimage",
+        "application/vnd.msa-disk-image", "application/x-atari-floppy-disk-image", "application/x-amiga-disk-format",
+        "application/x-vhd", "application/x-vmdk",
         "application/x-apple-diskimage", "application/x-qemu-disk", "application/x-virtualbox-vdi");
     put(Category.ENCRYPTED, "application/x-tika-ooxml-protected", "application/pgp-encrypted",
         "multipart/encrypted");

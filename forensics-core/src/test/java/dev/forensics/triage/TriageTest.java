@@ -296,4 +296,37 @@ class TriageTest {
     TriageRecord r = one(write(dir, "x.gif", concat(gif, new byte[] {0x3B, 1, 2, 3})));
     assertThat(finding(r, FindingKind.APPENDED_DATA).offset()).isEqualTo(gif.length);
   }
+
+  @Test
+  void sampleEvidence_case01_plantedFilesComeFirst() throws IOException {
+    Path repo = Path.of("").toAbsolutePath();
+    while (repo != null && !Files.isDirectory(repo.resolve("sample-evidence/case01"))) {
+      repo = repo.getParent();
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(repo != null, "sample-evidence/ not found above " + Path.of("").toAbsolutePath());
+    TriageResult r = Triage.run(List.of(repo.resolve("sample-evidence/case01")), options().withRoot(repo));
+    assertThat(r.ranked()).extracting(TriageRecord::path).startsWith(
+        "sample-evidence/case01/documents/passwords.txt", "sample-evidence/case01/usb stick/.hidden/backup.bin");
+    assertThat(r.ranked().get(0).detection().mediaType()).isEqualTo("image/png");
+    assertThat(r.ranked().get(2).score()).isZero();
+  }
+
+  @Test
+  void mutatedContainersAndImages_neverStopTheRun() throws IOException {
+    java.util.Random rnd = new java.util.Random(42);
+    int n = 0;
+    for (String name : new String[] {"report.docx", "ledger.xls", "report.pdf", "photo.jpg", "logo.png", "icon.gif",
+        "plain.zip", "report.odt"}) {
+      byte[] b = bytes(name);
+      for (int i = 0; i < 40; i++) {
+        byte[] m = b.clone();
+        for (int k = 0; k < 1 + rnd.nextInt(8); k++) {
+          m[rnd.nextInt(m.length)] = (byte) rnd.nextInt(256);
+        }
+        write(dir, (n++) + "-" + name, m);
+      }
+    }
+    TriageResult r = Triage.run(List.of(dir), options());
+    assertThat(r.records()).hasSize(n).allMatch(x -> x.status() == TriageRecord.Status.TRIAGED);
+  }
 }
