@@ -23,6 +23,8 @@ public enum FindingKind {
   ENCRYPTION_SUSPECTED(40,
       "entropy {0} bits per byte (threshold {1}) over {2} bytes of no known format: possibly encrypted "
           + "(random, wiped or compressed data look the same)"),
+  /** An archive that expands far beyond its own size (or the byte limit): a decompression bomb. */
+  ARCHIVE_BOMB(50, "{0}: expansion stopped after {1} bytes from an archive of {2} bytes"),
   /** Bytes after the logical end of a JPEG, PNG, GIF, ZIP or PDF. */
   APPENDED_DATA(35, "{0} bytes after the {1}, from offset {2}{3}"),
   /** The format says its content is encrypted. */
@@ -37,6 +39,8 @@ public enum FindingKind {
   /** An executable with no extension. */
   EXECUTABLE_WITHOUT_EXTENSION(15,
       "a program ({0}) with no extension: usual on Linux and macOS, suspicious on Windows"),
+  /** An archive whose members were not all examined (limits, encryption, damage). */
+  ARCHIVE_NOT_FULLY_EXPANDED(10, "not every member was examined: {0}"),
   /** A timestamp before 1990. */
   TIME_BEFORE_1990(10, "the {0} time {1} is before 1990: a reset clock, a tool that writes no times, or forged"),
   /** A known (ignorable) hash set lists the file. */

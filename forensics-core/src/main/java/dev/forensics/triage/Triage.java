@@ -100,12 +100,12 @@ public final class Triage {
       return t;
     });
     try {
-      List<Future<TriageRecord>> futures = new ArrayList<>();
+      List<Future<List<TriageRecord>>> futures = new ArrayList<>();
       for (Item it : items.values()) {
-        futures.add(pool.submit(() -> it.record != null ? it.record : examine(it.rel, it.path)));
+        futures.add(pool.submit(() -> it.record != null ? List.of(it.record) : examine(it.rel, it.path)));
       }
-      for (Future<TriageRecord> f : futures) {
-        out.add(f.get());
+      for (Future<List<TriageRecord>> f : futures) {
+        out.addAll(f.get());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -115,6 +115,7 @@ public final class Triage {
     } finally {
       pool.shutdownNow();
     }
+    out.sort((a, b) -> ManifestEntry.comparePaths(a.path(), b.path()));
     return new TriageResult(out);
   }
 
@@ -168,67 +169,109 @@ public final class Triage {
     items.putIfAbsent(rel, new Item(rel, file, TriageRecord.notExamined(rel, status, detail, Names.extension(name))));
   }
 
-  private TriageRecord examine(String rel, Path file) {
+  /** The record of a file, followed by its members' when it is an archive to open. */
+  private List<TriageRecord> examine(String rel, Path file) {
     String name = file.getFileName().toString();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
       long size = ch.size();
       Detection detection = detector.detect(new FileBytes(ch, size), name);
-      Category category = detection.category();
-      ContentScanner scanner = new ContentScanner(detection.mediaType(), category == Category.IMAGE);
+      ContentScanner scanner = new ContentScanner(detection.mediaType(), detection.category() == Category.IMAGE);
+      ch.position(0);
       HashResult hashed = hasher.hash(new ScanningChannel(ch, scanner), size, n -> {});
-      DigestSet digests = hashed.digests();
-      size = hashed.size();
-
-      KnownFileStatus known = KnownFileStatus.UNKNOWN;
-      List<String> knownSets = List.of();
-      List<Finding> findings = new ArrayList<>();
-      if (!options.library().sets().isEmpty()) {
-        KnownFileLookup lookup = options.library().lookup(digests);
-        known = lookup.status();
-        knownSets = lookup.matches().stream().map(KnownFileMatch::setName).toList();
-        if (known == KnownFileStatus.NOTABLE) {
-          findings.add(Finding.of(FindingKind.NOTABLE_FILE, String.join(", ", lookup.matches().stream()
-              .filter(m -> m.kind() == dev.forensics.knownfiles.HashSetKind.NOTABLE).map(KnownFileMatch::setName).toList())));
-        } else if (known == KnownFileStatus.KNOWN) {
-          findings.add(Finding.of(FindingKind.KNOWN_FILE, String.join(", ", knownSets)));
-        }
-      }
-
-      String extension = Names.extension(name);
-      Optional<String> mismatch = mismatch(name, extension, detection);
-      mismatch.ifPresent(expected ->
-          findings.add(Finding.of(FindingKind.EXTENSION_MISMATCH, extension, detection.mediaType(), expected)));
-      nameFindings(name, extension, detection, findings);
-
-      double entropy = scanner.entropy();
-      if (detection.isUnknown() && size >= options.minEncryptedSize() && entropy >= options.entropyThreshold()
-          && known != KnownFileStatus.KNOWN) {
-        findings.add(Finding.of(FindingKind.ENCRYPTION_SUSPECTED, format(entropy), format(options.entropyThreshold()), size));
-        category = Category.ENCRYPTED;
-      }
-      if (detection.encrypted()) {
-        findings.add(Finding.of(FindingKind.ENCRYPTED_CONTENT, detection.evidence()));
-      }
-      hiddenData(detection, scanner, size, findings);
-      if (!detection.problems().isEmpty()) {
-        findings.add(Finding.of(FindingKind.DAMAGED_STRUCTURE, detection.mediaType(), String.join("; ", detection.problems())));
-      }
-
       Optional<Instant> modified = Optional.of(attrs.lastModifiedTime().toInstant());
       Optional<Instant> accessed = Optional.of(attrs.lastAccessTime().toInstant());
       Optional<Instant> created = created(attrs);
-      time("modified", modified, findings);
-      time("accessed", accessed, findings);
-      time("created", created, findings);
-
-      findings.sort(java.util.Comparator.comparingInt((Finding f) -> -f.kind().weight()).thenComparing(f -> f.kind()));
-      int score = findings.stream().map(Finding::kind).distinct().mapToInt(FindingKind::weight).sum();
-      return new TriageRecord(rel, TriageRecord.Status.TRIAGED, "", size, modified, accessed, created, digests,
-          detection, category, extension, mismatch.isPresent(), entropy, known, knownSets, findings, score);
+      if (!options.archives().enabled() || !ArchiveExpander.opens(detection.mediaType())) {
+        return List.of(analyse(rel, name, hashed.size(), detection, scanner, hashed.digests(), modified, accessed,
+            created, List.of()));
+      }
+      List<TriageRecord> members = new ArrayList<>();
+      List<Finding> outer = new ArrayList<>();
+      try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        new ArchiveExpander(new MemberExaminer(), options.archives(), hashed.size())
+            .expand(rel, name, detection.mediaType(), in, 1, members, outer);
+      }
+      List<TriageRecord> out = new ArrayList<>();
+      out.add(analyse(rel, name, hashed.size(), detection, scanner, hashed.digests(), modified, accessed, created, outer));
+      out.addAll(members);
+      return out;
     } catch (IOException e) {
-      return TriageRecord.notExamined(rel, TriageRecord.Status.UNREADABLE, reason(e), Names.extension(name));
+      return List.of(TriageRecord.notExamined(rel, TriageRecord.Status.UNREADABLE, reason(e), Names.extension(name)));
     }
+  }
+
+  /** Examines archive members for {@link ArchiveExpander}: the same analysis as a file's. */
+  private final class MemberExaminer implements ArchiveExpander.Examiner {
+    @Override
+    public TriageRecord inMemory(String path, String name, byte[] content, Optional<Instant> modified) {
+      Detection detection = detector.detect(content, name);
+      ContentScanner scanner = new ContentScanner(detection.mediaType(), detection.category() == Category.IMAGE);
+      scanner.update(content, 0, content.length);
+      DigestSet digests = hasher.hash(content).digests();
+      return analyse(path, name, content.length, detection, scanner, digests, modified, Optional.empty(),
+          Optional.empty(), List.of());
+    }
+
+    @Override
+    public TriageRecord streamed(String path, String name, byte[] head, java.io.InputStream rest,
+        Optional<Instant> modified) throws IOException {
+      Detection detection = detector.detectHead(head, name);
+      ContentScanner scanner = new ContentScanner(detection.mediaType(), detection.category() == Category.IMAGE);
+      java.io.InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), rest);
+      HashResult hashed = hasher.hash(new ScanningChannel(java.nio.channels.Channels.newChannel(all), scanner), -1, n -> {});
+      return analyse(path, name, hashed.size(), detection, scanner, hashed.digests(), modified, Optional.empty(),
+          Optional.empty(), List.of());
+    }
+  }
+
+  /** The findings, score and record of examined content. */
+  private TriageRecord analyse(String rel, String name, long size, Detection detection, ContentScanner scanner,
+      DigestSet digests, Optional<Instant> modified, Optional<Instant> accessed, Optional<Instant> created,
+      List<Finding> extra) {
+    Category category = detection.category();
+    KnownFileStatus known = KnownFileStatus.UNKNOWN;
+    List<String> knownSets = List.of();
+    List<Finding> findings = new ArrayList<>(extra);
+    if (!options.library().sets().isEmpty()) {
+      KnownFileLookup lookup = options.library().lookup(digests);
+      known = lookup.status();
+      knownSets = lookup.matches().stream().map(KnownFileMatch::setName).toList();
+      if (known == KnownFileStatus.NOTABLE) {
+        findings.add(Finding.of(FindingKind.NOTABLE_FILE, String.join(", ", lookup.matches().stream()
+            .filter(m -> m.kind() == dev.forensics.knownfiles.HashSetKind.NOTABLE).map(KnownFileMatch::setName).toList())));
+      } else if (known == KnownFileStatus.KNOWN) {
+        findings.add(Finding.of(FindingKind.KNOWN_FILE, String.join(", ", knownSets)));
+      }
+    }
+
+    String extension = Names.extension(name);
+    Optional<String> mismatch = mismatch(name, extension, detection);
+    mismatch.ifPresent(expected ->
+        findings.add(Finding.of(FindingKind.EXTENSION_MISMATCH, extension, detection.mediaType(), expected)));
+    nameFindings(name, extension, detection, findings);
+
+    double entropy = scanner.entropy();
+    if (detection.isUnknown() && size >= options.minEncryptedSize() && entropy >= options.entropyThreshold()
+        && known != KnownFileStatus.KNOWN) {
+      findings.add(Finding.of(FindingKind.ENCRYPTION_SUSPECTED, format(entropy), format(options.entropyThreshold()), size));
+      category = Category.ENCRYPTED;
+    }
+    if (detection.encrypted()) {
+      findings.add(Finding.of(FindingKind.ENCRYPTED_CONTENT, detection.evidence()));
+    }
+    hiddenData(detection, scanner, size, findings);
+    if (!detection.problems().isEmpty()) {
+      findings.add(Finding.of(FindingKind.DAMAGED_STRUCTURE, detection.mediaType(), String.join("; ", detection.problems())));
+    }
+    time("modified", modified, findings);
+    time("accessed", accessed, findings);
+    time("created", created, findings);
+
+    findings.sort(java.util.Comparator.comparingInt((Finding f) -> -f.kind().weight()).thenComparing(f -> f.kind()));
+    int score = findings.stream().map(Finding::kind).distinct().mapToInt(FindingKind::weight).sum();
+    return new TriageRecord(rel, TriageRecord.Status.TRIAGED, "", size, modified, accessed, created, digests,
+        detection, category, extension, mismatch.isPresent(), entropy, known, knownSets, findings, score);
   }
 
   /**
@@ -363,13 +406,12 @@ public final class Triage {
 
   /** Hands every byte read from a file to the scanner as well as to the hasher: one read for both. */
   private static final class ScanningChannel implements ReadableByteChannel {
-    private final FileChannel in;
+    private final ReadableByteChannel in;
     private final ContentScanner scanner;
 
-    ScanningChannel(FileChannel in, ContentScanner scanner) throws IOException {
+    ScanningChannel(ReadableByteChannel in, ContentScanner scanner) {
       this.in = in;
       this.scanner = scanner;
-      in.position(0);
     }
 
     @Override

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param clock "now", for timestamps in the future
  * @param threads files examined at once
  * @param root the folder reported paths are relative to
+ * @param archives whether and how far archives are opened ({@link ArchiveLimits#OFF} by default)
  */
 public record TriageOptions(
     double entropyThreshold, long minEncryptedSize, boolean md5, KnownFileLibrary library, Clock clock,
-    int threads, Path root) {
+    int threads, Path root, ArchiveLimits archives) {
 
   public static final double DEFAULT_ENTROPY_THRESHOLD = 7.5;
   public static final long DEFAULT_MIN_ENCRYPTED_SIZE = 4096;
@@ -39,39 +40,44 @@ public record TriageOptions(
     Objects.requireNonNull(library, "library");
     Objects.requireNonNull(clock, "clock");
     root = root.toAbsolutePath().normalize();
+    Objects.requireNonNull(archives, "archives");
   }
 
   /** Default thresholds, SHA-256 only, no hash sets, the system clock, one thread per core, the current folder. */
   public static TriageOptions defaults() {
     return new TriageOptions(DEFAULT_ENTROPY_THRESHOLD, DEFAULT_MIN_ENCRYPTED_SIZE, false, KnownFileLibrary.empty(),
-        Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), Path.of(""));
+        Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), Path.of(""), ArchiveLimits.OFF);
   }
 
   public TriageOptions withEntropyThreshold(double bitsPerByte) {
-    return new TriageOptions(bitsPerByte, minEncryptedSize, md5, library, clock, threads, root);
+    return new TriageOptions(bitsPerByte, minEncryptedSize, md5, library, clock, threads, root, archives);
   }
 
   public TriageOptions withMinEncryptedSize(long bytes) {
-    return new TriageOptions(entropyThreshold, bytes, md5, library, clock, threads, root);
+    return new TriageOptions(entropyThreshold, bytes, md5, library, clock, threads, root, archives);
   }
 
   public TriageOptions withMd5(boolean yes) {
-    return new TriageOptions(entropyThreshold, minEncryptedSize, yes, library, clock, threads, root);
+    return new TriageOptions(entropyThreshold, minEncryptedSize, yes, library, clock, threads, root, archives);
   }
 
   public TriageOptions withLibrary(KnownFileLibrary sets) {
-    return new TriageOptions(entropyThreshold, minEncryptedSize, md5, sets, clock, threads, root);
+    return new TriageOptions(entropyThreshold, minEncryptedSize, md5, sets, clock, threads, root, archives);
   }
 
   public TriageOptions withClock(Clock now) {
-    return new TriageOptions(entropyThreshold, minEncryptedSize, md5, library, now, threads, root);
+    return new TriageOptions(entropyThreshold, minEncryptedSize, md5, library, now, threads, root, archives);
   }
 
   public TriageOptions withThreads(int n) {
-    return new TriageOptions(entropyThreshold, minEncryptedSize, md5, library, clock, n, root);
+    return new TriageOptions(entropyThreshold, minEncryptedSize, md5, library, clock, n, root, archives);
   }
 
   public TriageOptions withRoot(Path dir) {
-    return new TriageOptions(entropyThreshold, minEncryptedSize, md5, library, clock, threads, dir);
+    return new TriageOptions(entropyThreshold, minEncryptedSize, md5, library, clock, threads, dir, archives);
+  }
+
+  public TriageOptions withArchives(ArchiveLimits limits) {
+    return new TriageOptions(entropyThreshold, minEncryptedSize, md5, library, clock, threads, root, limits);
   }
 }

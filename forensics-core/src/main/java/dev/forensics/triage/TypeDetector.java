@@ -104,6 +104,40 @@ public final class TypeDetector {
     }
   }
 
+  /** Detects the type of bytes in memory (an archive member); {@code name} may be empty. */
+  public Detection detect(byte[] content, String name) {
+    try {
+      return detect(new FileBytes(content), name);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("reading bytes in memory", e); // cannot happen
+    }
+  }
+
+  /**
+   * Detects from the first bytes only, without looking inside containers (for a stream too large to
+   * hold, such as a big archive member); the evidence says so.
+   */
+  public Detection detectHead(byte[] head, String name) {
+    if (head.length == 0) {
+      return new Detection(Detection.OCTET_STREAM, Category.UNKNOWN, DecisionBasis.NONE, "empty file", false, List.of());
+    }
+    byte[] first = head.length > HEAD ? java.util.Arrays.copyOf(head, HEAD) : head;
+    if (startsWith(first, EWF_SIGNATURE)) {
+      return new Detection(EWF, Category.DISK_IMAGE, DecisionBasis.MAGIC, "EWF signature 'EVF'", false, List.of());
+    }
+    String type;
+    try {
+      type = types.detect(new ByteArrayInputStream(first), new Metadata()).toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    if (type.equals(Detection.OCTET_STREAM)) {
+      return new Detection(type, Category.UNKNOWN, DecisionBasis.NONE, "no signature matched", false, List.of());
+    }
+    return refineByName(new Detection(type, category(type), DecisionBasis.MAGIC,
+        "signature of " + type + " (first bytes only: the container was not opened)", false, List.of()), name);
+  }
+
   /** Detects from an open file; {@code name} may be empty (no refinement by name). */
   Detection detect(FileBytes file, String name) throws IOException {
     if (file.size() == 0) {

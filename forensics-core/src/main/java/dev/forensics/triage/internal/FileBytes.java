@@ -4,15 +4,27 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
-/** Positioned, bounded reads from an open file; a read past the end returns fewer bytes, never throws. */
+/**
+ * Positioned, bounded reads from an open file or from bytes in memory (an archive member); a read past
+ * the end returns fewer bytes, never throws.
+ */
 public final class FileBytes {
 
   private final FileChannel channel;
+  private final byte[] data;
   private final long size;
 
   public FileBytes(FileChannel channel, long size) {
     this.channel = channel;
+    this.data = null;
     this.size = size;
+  }
+
+  /** Reads from these bytes (not copied: the caller must not change them). */
+  public FileBytes(byte[] data) {
+    this.channel = null;
+    this.data = data;
+    this.size = data.length;
   }
 
   public long size() {
@@ -25,6 +37,9 @@ public final class FileBytes {
       return new byte[0];
     }
     int n = (int) Math.min(length, size - position);
+    if (data != null) {
+      return java.util.Arrays.copyOfRange(data, (int) position, (int) position + n);
+    }
     ByteBuffer buf = ByteBuffer.allocate(n);
     while (buf.hasRemaining()) {
       int r = channel.read(buf, position + buf.position());
