@@ -6,6 +6,7 @@ import dev.forensics.knownfiles.KnownFileLibrary;
 import dev.forensics.knownfiles.KnownFileSet;
 import dev.forensics.knownfiles.KnownFileSetLoadResult;
 import dev.forensics.knownfiles.KnownFileSets;
+import dev.forensics.triage.ArchiveLimits;
 import dev.forensics.triage.Triage;
 import dev.forensics.triage.TriageOptions;
 import dev.forensics.triage.TriageRecord;
@@ -58,6 +59,24 @@ final class TriageCommand implements Callable<Integer> {
       defaultValue = "4K", converter = Converters.ByteSize.class)
   long minEncryptedSize;
 
+  @Option(names = "--recurse-archives", descriptionKey = "triage.recurseArchives")
+  boolean recurseArchives;
+
+  @Option(names = "--archive-depth", paramLabel = "N", descriptionKey = "triage.archiveDepth", defaultValue = "3")
+  int archiveDepth;
+
+  @Option(names = "--archive-max-entries", paramLabel = "N", descriptionKey = "triage.archiveMaxEntries",
+      defaultValue = "10000")
+  long archiveMaxEntries;
+
+  @Option(names = "--archive-max-bytes", paramLabel = "SIZE", descriptionKey = "triage.archiveMaxBytes",
+      defaultValue = "1G", converter = Converters.ByteSize.class)
+  long archiveMaxBytes;
+
+  @Option(names = "--archive-max-ratio", paramLabel = "N", descriptionKey = "triage.archiveMaxRatio",
+      defaultValue = "100")
+  long archiveMaxRatio;
+
   @Option(names = "--root", paramLabel = "DIR", descriptionKey = "triage.root")
   Path root;
 
@@ -78,12 +97,19 @@ final class TriageCommand implements Callable<Integer> {
     if (top < 1) {
       throw new ParameterException(spec.commandLine(), Messages.get("triage.error.top", top));
     }
+    if (archiveDepth < 1 || archiveMaxEntries < 1 || archiveMaxRatio < 1) {
+      throw new ParameterException(spec.commandLine(), Messages.get("triage.error.archiveLimits"));
+    }
     PrintWriter err = spec.commandLine().getErr();
     TriageOptions options = TriageOptions.defaults()
         .withEntropyThreshold(entropyThreshold)
         .withMinEncryptedSize(minEncryptedSize)
         .withMd5(md5)
         .withLibrary(loadSets(err));
+    if (recurseArchives) {
+      options = options.withArchives(new ArchiveLimits(archiveDepth, archiveMaxEntries, archiveMaxBytes, archiveMaxRatio,
+          ArchiveLimits.defaults().maxMemberInMemory()));
+    }
     if (root != null) {
       options = options.withRoot(root);
     }

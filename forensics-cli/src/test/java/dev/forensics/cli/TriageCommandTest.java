@@ -112,4 +112,21 @@ class TriageCommandTest {
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("Examples:", "forensics triage evidence/case01", "Exit codes:");
   }
+
+  @Test
+  void recurseArchives_listsMembers_asOuterBangPath() throws IOException {
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(dir.resolve("box.zip")))) {
+      z.putNextEntry(new ZipEntry("inside/holiday.jpg"));
+      byte[] random = new byte[8192];
+      new Random(2).nextBytes(random);
+      z.write(random);
+      z.closeEntry();
+    }
+    CliRun r = CliRun.run("triage", "--recurse-archives", "--root", dir.toString(), dir.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("box.zip!/inside/holiday.jpg");
+    assertThat(CliRun.run("triage", "--root", dir.toString(), dir.toString()).out()).doesNotContain("box.zip!/");
+    assertThat(CliRun.run("triage", "--recurse-archives", "--archive-depth", "0", dir.toString()).exit())
+        .isEqualTo(ExitCodes.USAGE);
+  }
 }

@@ -318,7 +318,7 @@ class TriageTest {
     for (String name : new String[] {"report.docx", "ledger.xls", "report.pdf", "photo.jpg", "logo.png", "icon.gif",
         "plain.zip", "report.odt"}) {
       byte[] b = bytes(name);
-      for (int i = 0; i < 40; i++) {
+      for (int i = 0; i < 25; i++) {
         byte[] m = b.clone();
         for (int k = 0; k < 1 + rnd.nextInt(8); k++) {
           m[rnd.nextInt(m.length)] = (byte) rnd.nextInt(256);

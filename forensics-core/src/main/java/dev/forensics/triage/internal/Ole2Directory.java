@@ -58,10 +58,12 @@ public final class Ole2Directory {
     }
     sectorSize = 1 << shift;
     long sector = FileBytes.u32(header, 0x30);
+    // a chain visits each sector at most once: longer than the file's sector count is a loop
+    long limit = Math.min(MAX_DIRECTORY_SECTORS, file.size() / sectorSize + 1);
     int visited = 0;
     while (sector != END_OF_CHAIN) {
-      if (++visited > MAX_DIRECTORY_SECTORS) {
-        problems.add("OLE2 directory chain longer than " + MAX_DIRECTORY_SECTORS + " sectors (a loop?)");
+      if (++visited > limit) {
+        problems.add("OLE2 directory chain longer than the file's " + limit + " sectors (a loop)");
         return;
       }
       byte[] s = file.read(offset(sector), sectorSize);
