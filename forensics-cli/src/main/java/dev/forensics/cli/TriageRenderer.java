@@ -86,6 +86,14 @@ final class TriageRenderer {
     return t.map(Instant::toString).orElse("");
   }
 
+  private static void timeField(JsonGenerator g, String name, Optional<Instant> t) throws IOException {
+    if (t.isPresent()) {
+      g.writeStringField(name, t.get().toString());
+    } else {
+      g.writeNullField(name);
+    }
+  }
+
   private static String hex(TriageRecord x, HashAlgorithm a) {
     return x.digests().get(a).map(d -> d.hex()).orElse("");
   }
@@ -114,13 +122,9 @@ final class TriageRenderer {
         continue;
       }
       g.writeNumberField("size", x.size());
-      g.writeStringField("modified", time(x.modified()));
-      g.writeStringField("accessed", time(x.accessed()));
-      if (x.created().isPresent()) {
-        g.writeStringField("created", time(x.created()));
-      } else {
-        g.writeNullField("created");
-      }
+      timeField(g, "modified", x.modified());
+      timeField(g, "accessed", x.accessed());
+      timeField(g, "created", x.created());
       g.writeStringField("sha256", hex(x, HashAlgorithm.SHA256));
       if (md5) {
         g.writeStringField("md5", hex(x, HashAlgorithm.MD5));
