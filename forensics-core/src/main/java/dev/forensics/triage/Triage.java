@@ -276,13 +276,14 @@ public final class Triage {
 
   /**
    * The expected extensions when the name's extension does not fit the content, else empty. Never for
-   * unknown content or an extension tika-core does not know (DROID's rule); an extension is fine when
+   * unknown content, a numeric extension, or an extension tika-core does not know (DROID's rule); an
+   * extension is fine when
    * tika-core lists it for the type, when the content is a specialisation of the extension's type
    * (a .docx named .zip), or when the allow-list in {@link Names} has it.
    */
   private Optional<String> mismatch(String name, String extension, Detection d) {
-    if (extension.isEmpty() || d.isUnknown()) {
-      return Optional.empty();
+    if (extension.isEmpty() || d.isUnknown() || extension.chars().allMatch(Character::isDigit)) {
+      return Optional.empty(); // a number is a version (libz.so.1) or a segment (.001), not a type
     }
     Optional<String> byName = detector.typeForName("x." + extension);
     if (byName.isEmpty()) {

@@ -139,6 +139,7 @@ class TriageTest {
     assertThat(one(real(dir, "ledger.csv", "ledger.log")).extensionMismatch()).isFalse();
     assertThat(one(real(dir, "report.txt", "report.zzq")).extensionMismatch()).isFalse();
     assertThat(one(real(dir, "cases.sqlite", "History.db")).extensionMismatch()).isFalse();
+    assertThat(one(real(dir, "elf-program", "libtrue.so.1")).findings()).isEmpty();
   }
 
   @Test
