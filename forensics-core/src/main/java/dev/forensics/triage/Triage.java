@@ -298,6 +298,13 @@ public final class Triage {
         || ((type.startsWith("text/") || detector.isA(type, "text/plain")) && Names.TEXT_EXTENSIONS.contains(extension))) {
       return Optional.empty();
     }
+    if (isText(type) && isText(byName.get())) {
+      return Optional.empty(); // a script or text format named as another: not worth a finding
+    }
+    Category nameCategory = detector.category(byName.get());
+    if (type.equals("text/plain") && EnumSet.of(Category.UNKNOWN, Category.TEXT, Category.EMAIL).contains(nameCategory)) {
+      return Optional.empty(); // text with the name of a textual format tika-core files elsewhere (.pem, .eml)
+    }
     if ((type.equals("application/x-tika-msoffice") || type.equals("application/x-tika-ooxml"))
         && detector.isA(byName.get(), type)) {
       return Optional.empty(); // the container told only the family; the name is one of its members
@@ -305,6 +312,10 @@ public final class Triage {
     List<String> shown = new ArrayList<>(expected);
     Names.ALLOWED.getOrDefault(base, Set.of()).stream().sorted().filter(e -> !shown.contains(e)).forEach(shown::add);
     return Optional.of(shown.isEmpty() ? "no extension known" : "." + String.join(", .", shown.subList(0, Math.min(4, shown.size()))));
+  }
+
+  private boolean isText(String type) {
+    return type.startsWith("text/") || detector.isA(type, "text/plain");
   }
 
   private void nameFindings(String name, String extension, Detection d, List<Finding> findings) {
@@ -360,12 +371,12 @@ public final class Triage {
   }
 
   /**
-   * The creation time where the file system records it. Java 17 on Linux reports the modification
-   * time when it cannot read the birth time, so there a creation time equal to it is taken as absent.
+   * The creation time where the file system records it. Java reports the modification time or the
+   * epoch (1970-01-01) when it cannot read the birth time (Linux), so those are taken as absent.
    */
   private Optional<Instant> created(BasicFileAttributes attrs) {
     FileTime c = attrs.creationTime();
-    if (c == null || (linux && c.equals(attrs.lastModifiedTime()))) {
+    if (c == null || c.toMillis() == 0 || (linux && c.equals(attrs.lastModifiedTime()))) {
       return Optional.empty();
     }
     return Optional.of(c.toInstant());

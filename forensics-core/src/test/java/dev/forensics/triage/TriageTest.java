@@ -140,6 +140,9 @@ class TriageTest {
     assertThat(one(real(dir, "report.txt", "report.zzq")).extensionMismatch()).isFalse();
     assertThat(one(real(dir, "cases.sqlite", "History.db")).extensionMismatch()).isFalse();
     assertThat(one(real(dir, "elf-program", "libtrue.so.1")).findings()).isEmpty();
+    assertThat(one(real(dir, "report.txt", "cacert.pem")).extensionMismatch()).isFalse();
+    assertThat(one(real(dir, "report.txt", "invoice.pdf")).extensionMismatch()).isTrue();
+    assertThat(one(real(dir, "report.txt", "photo.png")).extensionMismatch()).isTrue();
   }
 
   @Test
