@@ -347,8 +347,9 @@ public final class Triage {
     }
     long dataEnd = end >= 0 ? end : size;
     if (end >= 0 && end < size) {
-      String startsWith = scanner.embedded().stream().filter(e -> e.offset() == end).findFirst()
-          .map(e -> "; they start with a " + e.what() + " signature").orElse("");
+      String startsWith = scanner.embedded().stream().filter(e -> e.offset() >= end && e.offset() < end + 1024)
+          .findFirst().map(e -> e.offset() == end ? "; they start with a " + e.what() + " signature"
+              : "; they hold a " + e.what() + " signature at offset " + e.offset()).orElse("");
       findings.add(Finding.at(FindingKind.APPENDED_DATA, end, size - end, size - end, scanner.endMarker(), end, startsWith));
     }
     scanner.embedded().stream().filter(e -> e.offset() < dataEnd).findFirst().ifPresent(e ->

@@ -146,4 +146,28 @@ final class TriageFixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * A minimal 32-bit Windows PE header (DOS header with its stub message, PE signature at 0x80, COFF
+   * header for i386, optional header magic 0x10B), enough for signature-based identification.
+   */
+  static byte[] pe() {
+    ByteBuffer b = ByteBuffer.allocate(1024).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(0, (byte) 'M').put(1, (byte) 'Z');
+    b.putShort(2, (short) 0x90);
+    b.putShort(4, (short) 3);
+    b.putShort(8, (short) 4);
+    b.putShort(0x18, (short) 0x40);
+    b.putInt(0x3C, 0x80);
+    byte[] stub = "This program cannot be run in DOS mode.\r\r\n$".getBytes(StandardCharsets.US_ASCII);
+    b.position(0x4E);
+    b.put(stub);
+    b.putInt(0x80, 0x00004550);
+    b.putShort(0x84, (short) 0x14C);
+    b.putShort(0x86, (short) 1);
+    b.putShort(0x94, (short) 0xE0);
+    b.putShort(0x96, (short) 0x102);
+    b.putShort(0x98, (short) 0x10B);
+    return b.array();
+  }
 }

@@ -333,4 +333,18 @@ class TriageTest {
     TriageResult r = Triage.run(List.of(dir), options());
     assertThat(r.records()).hasSize(n).allMatch(x -> x.status() == TriageRecord.Status.TRIAGED);
   }
+
+  @Test
+  void windowsProgram_disguised_isFlagged() throws IOException {
+    TriageRecord asJpg = one(write(dir, "holiday.jpg", pe()));
+    assertThat(asJpg.detection().mediaType()).startsWith("application/x-msdownload");
+    assertThat(asJpg.category()).isEqualTo(Category.EXECUTABLE);
+    assertThat(asJpg.extensionMismatch()).isTrue();
+    assertThat(kinds(one(write(dir, "invoice.pdf.exe", pe())))).contains(FindingKind.DOUBLE_EXTENSION)
+        .doesNotContain(FindingKind.EXTENSION_MISMATCH);
+    assertThat(kinds(one(write(dir, "svchost", pe())))).contains(FindingKind.EXECUTABLE_WITHOUT_EXTENSION);
+    TriageRecord png = one(write(dir, "logo.png", concat(bytes("logo.png"), pe())));
+    assertThat(finding(png, FindingKind.APPENDED_DATA).reason())
+        .isEqualTo("1024 bytes after the PNG IEND chunk, from offset 84; they hold a Windows executable (PE) signature at offset 162");
+  }
 }
