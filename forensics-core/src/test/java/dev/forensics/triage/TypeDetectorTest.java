@@ -204,4 +204,26 @@ class TypeDetectorTest {
     assertThat(detector.isA("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/zip"))
         .isTrue();
   }
+
+  @Test
+  void emailAndMailboxes_areEmail() throws IOException {
+    String eml = "Return-Path: <a@example.org>\r\nReceived: from mx.example.org by mail.example.org\r\n"
+        + "From: Alice <a@example.org>\r\nTo: Bob <b@example.org>\r\nSubject: shipment\r\n"
+        + "Date: Mon, 5 Jan 2026 10:00:00 +0000\r\nMessage-ID: <1@example.org>\r\n\r\nMonday, harbour.\r\n";
+    Detection d = detector.detect(write(dir, "msg.bin", eml.getBytes(StandardCharsets.US_ASCII)));
+    assertThat(d.mediaType()).isEqualTo("message/rfc822");
+    assertThat(d.category()).isEqualTo(Category.EMAIL);
+    String mbox = "From a@example.org Mon Jan  5 10:00:00 2026\n" + eml.replace("\r\n", "\n");
+    Detection m = detector.detect(write(dir, "inbox", mbox.getBytes(StandardCharsets.US_ASCII)));
+    assertThat(m.mediaType()).isEqualTo("application/mbox");
+    assertThat(m.category()).isEqualTo(Category.EMAIL);
+  }
+
+  @Test
+  void e01Evidence_isADiskImage() throws IOException {
+    byte[] evf = {'E', 'V', 'F', 0x09, 0x0d, 0x0a, (byte) 0xff, 0x00, 1, 1, 0, 0, 0};
+    Detection d = detector.detect(write(dir, "usb.E01", evf));
+    assertThat(d.mediaType()).isEqualTo(TypeDetector.EWF);
+    assertThat(d.category()).isEqualTo(Category.DISK_IMAGE);
+  }
 }
