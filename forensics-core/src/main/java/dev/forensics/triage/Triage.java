@@ -136,10 +136,23 @@ public final class Triage {
       }
       return;
     }
+    // a link named as an input is followed (links inside it are not): walk its target, report under its name
+    Path start;
     try {
-      Files.walkFileTree(input, new SimpleFileVisitor<>() {
+      start = Files.isSymbolicLink(input) ? input.toRealPath() : input;
+    } catch (IOException e) {
+      put(items, input, TriageRecord.Status.UNREADABLE, reason(e));
+      return;
+    }
+    try {
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        private Path named(Path file) {
+          return start == input ? file : input.resolve(start.relativize(file));
+        }
+
         @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+        public FileVisitResult visitFile(Path found, BasicFileAttributes a) {
+          Path file = named(found);
           if (a.isRegularFile()) {
             items.putIfAbsent(relative(file), new Item(relative(file), file, null));
           } else if (a.isSymbolicLink()) {
@@ -151,8 +164,8 @@ public final class Triage {
         }
 
         @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          put(items, file, TriageRecord.Status.UNREADABLE, reason(e));
+        public FileVisitResult visitFileFailed(Path found, IOException e) {
+          put(items, named(found), TriageRecord.Status.UNREADABLE, reason(e));
           return FileVisitResult.CONTINUE;
         }
       });

@@ -266,6 +266,12 @@ class TriageTest {
     assertThat(r.records().get(2).detail()).isEqualTo("no such file or directory");
     assertThat(r.count(TriageRecord.Status.UNREADABLE)).isEqualTo(1);
     assertThat(r.countsByCategory()).containsEntry(Category.TEXT, 1L);
+
+    Path link = Files.createSymbolicLink(dir.resolve("case-link"), sub);
+    assertThat(Triage.run(List.of(link), options()).records()).extracting(TriageRecord::path, TriageRecord::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("case-link/link.txt", TriageRecord.Status.SKIPPED),
+            org.assertj.core.groups.Tuple.tuple("case-link/report.txt", TriageRecord.Status.TRIAGED));
   }
 
   @Test
