@@ -238,12 +238,32 @@ public final class TypeDetector {
     } else if (names.contains("WordDocument")) {
       type = "application/msword";
       evidence = "OLE2 stream WordDocument";
+      byte[] fib = dir.streamHead("WordDocument");
+      // FIB: wIdent 0xA5EC, then flags at 0x0A whose bit 8 is fEncrypted
+      if (fib.length >= 12 && FileBytesAccess.u16(fib, 0) == 0xA5EC && (FileBytesAccess.u16(fib, 0x0A) & 0x0100) != 0) {
+        encrypted = true;
+        evidence += "; its header (FIB) says encrypted (fEncrypted)";
+      }
     } else if (names.contains("Workbook") || names.contains("Book")) {
+      String stream = names.contains("Workbook") ? "Workbook" : "Book";
       type = "application/vnd.ms-excel";
-      evidence = "OLE2 stream " + (names.contains("Workbook") ? "Workbook" : "Book");
+      evidence = "OLE2 stream " + stream;
+      byte[] bof = dir.streamHead(stream);
+      // BIFF: a BOF record (0x0809), then FILEPASS (0x002F) when the workbook is encrypted
+      if (bof.length >= 8 && FileBytesAccess.u16(bof, 0) == 0x0809) {
+        int next = 4 + FileBytesAccess.u16(bof, 2);
+        if (next + 2 <= bof.length && FileBytesAccess.u16(bof, next) == 0x002F) {
+          encrypted = true;
+          evidence += "; a FILEPASS record follows its BOF (encrypted workbook)";
+        }
+      }
     } else if (names.contains("PowerPoint Document")) {
       type = "application/vnd.ms-powerpoint";
       evidence = "OLE2 stream PowerPoint Document";
+      if (names.contains("EncryptedSummary")) {
+        encrypted = true;
+        evidence += "; stream EncryptedSummary (encrypted presentation)";
+      }
     } else if (names.contains("__properties_version1.0")
         || names.stream().anyMatch(n -> n.startsWith("__substg1.0_"))) {
       type = "application/vnd.ms-outlook";
@@ -255,7 +275,8 @@ public final class TypeDetector {
     if (type == null || !known(type)) {
       return new Detection(magic.mediaType(), magic.category(), magic.basis(), magic.evidence(), false, dir.problems());
     }
-    return new Detection(type, encrypted ? Category.ENCRYPTED : category(type), DecisionBasis.CONTAINER, evidence,
+    boolean whole = type.equals("application/x-tika-ooxml-protected");
+    return new Detection(type, whole ? Category.ENCRYPTED : category(type), DecisionBasis.CONTAINER, evidence,
         encrypted, dir.problems());
   }
 
@@ -338,6 +359,13 @@ public final class TypeDetector {
       t = registry.getSupertype(t);
     }
     return Category.UNKNOWN;
+  }
+
+  /** Little-endian reads of detection buffers. */
+  private static final class FileBytesAccess {
+    static int u16(byte[] b, int off) {
+      return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8;
+    }
   }
 
   private static boolean startsWith(byte[] b, byte[] prefix) {

@@ -83,9 +83,26 @@ final class TriageFixtures {
    * streams with these names; sector 0 is the FAT, the directory follows.
    */
   static byte[] ole2(String... streams) {
+    Map<String, byte[]> m = new LinkedHashMap<>();
+    for (String s : streams) {
+      m.put(s, new byte[0]);
+    }
+    return ole2(m);
+  }
+
+  /**
+   * A minimal OLE2 compound file with these streams; a stream with content is padded to 4,096 bytes
+   * (so that it lives in regular sectors, not the mini stream) and stored after the directory.
+   */
+  static byte[] ole2(Map<String, byte[]> contents) {
+    String[] streams = contents.keySet().toArray(new String[0]);
     int entries = streams.length + 1;
     int dirSectors = (entries + 3) / 4;
-    ByteBuffer b = ByteBuffer.allocate(512 * (2 + dirSectors)).order(ByteOrder.LITTLE_ENDIAN);
+    int dataSectors = 0;
+    for (byte[] c : contents.values()) {
+      dataSectors += c.length == 0 ? 0 : (Math.max(c.length, 4096) + 511) / 512;
+    }
+    ByteBuffer b = ByteBuffer.allocate(512 * (2 + dirSectors + dataSectors)).order(ByteOrder.LITTLE_ENDIAN);
     b.putLong(0, 0xE11AB1A1E011CFD0L);
     b.putShort(0x18, (short) 0x3E);
     b.putShort(0x1A, (short) 3);
@@ -122,6 +139,24 @@ final class TriageFixtures {
       b.putInt(at + 0x48, 0xFFFFFFFF);
       b.putInt(at + 0x4C, i == 0 ? 1 : 0xFFFFFFFF);
       b.putInt(at + 0x74, 0xFFFFFFFE);
+    }
+    int next = 1 + dirSectors;
+    for (int i = 1; i < entries; i++) {
+      byte[] c = contents.get(names[i]);
+      if (c.length == 0) {
+        continue;
+      }
+      int size = Math.max(c.length, 4096);
+      int sectors = (size + 511) / 512;
+      int at = 1024 + i * 128;
+      b.putInt(at + 0x74, next);
+      b.putInt(at + 0x78, size);
+      b.position((next + 1) * 512);
+      b.put(c);
+      for (int k = 0; k < sectors; k++) {
+        b.putInt(fat + (next + k) * 4, k == sectors - 1 ? 0xFFFFFFFE : next + k + 1);
+      }
+      next += sectors;
     }
     return b.array();
   }

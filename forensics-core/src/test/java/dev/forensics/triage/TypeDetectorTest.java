@@ -226,4 +226,51 @@ class TypeDetectorTest {
     assertThat(d.mediaType()).isEqualTo(TypeDetector.EWF);
     assertThat(d.category()).isEqualTo(Category.DISK_IMAGE);
   }
+
+  @Test
+  void ole2StreamHeads_areRead_fromRegularSectorsAndTheMiniStream_ofRealFiles() throws IOException {
+    var doc = dev.forensics.triage.internal.Ole2Directory.read(
+        new dev.forensics.triage.internal.FileBytes(bytes("report.doc")));
+    byte[] fib = doc.streamHead("WordDocument");
+    assertThat(fib).hasSizeGreaterThan(12);
+    assertThat(fib[0] & 0xff).isEqualTo(0xEC);
+    assertThat(fib[1] & 0xff).isEqualTo(0xA5);
+    var xls = dev.forensics.triage.internal.Ole2Directory.read(
+        new dev.forensics.triage.internal.FileBytes(bytes("ledger.xls")));
+    byte[] bof = xls.streamHead("Workbook");
+    assertThat(bof).hasSizeGreaterThan(8);
+    assertThat(bof[0] & 0xff).isEqualTo(0x09);
+    assertThat(bof[1] & 0xff).isEqualTo(0x08);
+    assertThat(xls.problems()).isEmpty();
+  }
+
+  @Test
+  void encryptedLegacyOffice_fromFibFlagFilepassAndEncryptedSummary() throws IOException {
+    byte[] fib = new byte[32];
+    fib[0] = (byte) 0xEC;
+    fib[1] = (byte) 0xA5;
+    fib[0x0B] = 0x01; // flags 0x0100: fEncrypted
+    Detection doc = detector.detect(write(dir, "secret.doc", ole2(Map.of("WordDocument", fib))));
+    assertThat(doc.mediaType()).isEqualTo("application/msword");
+    assertThat(doc.encrypted()).isTrue();
+    assertThat(doc.category()).isEqualTo(Category.DOCUMENT);
+    fib[0x0B] = 0;
+    assertThat(detector.detect(write(dir, "plain.doc", ole2(Map.of("WordDocument", fib)))).encrypted()).isFalse();
+
+    byte[] biff = new byte[32];
+    biff[0] = 0x09;
+    biff[1] = 0x08;
+    biff[2] = 0x10; // BOF of 16 bytes
+    biff[20] = 0x2F; // FILEPASS
+    Detection xls = detector.detect(write(dir, "secret.xls", ole2(Map.of("Workbook", biff))));
+    assertThat(xls.encrypted()).isTrue();
+    assertThat(xls.evidence()).contains("FILEPASS");
+    biff[20] = 0x42;
+    assertThat(detector.detect(write(dir, "plain.xls", ole2(Map.of("Workbook", biff)))).encrypted()).isFalse();
+
+    Detection ppt = detector.detect(write(dir, "s.ppt", ole2("PowerPoint Document", "EncryptedSummary")));
+    assertThat(ppt.encrypted()).isTrue();
+    assertThat(detector.detect(real(dir, "report.doc")).encrypted()).isFalse();
+    assertThat(detector.detect(real(dir, "ledger.xls")).encrypted()).isFalse();
+  }
 }

@@ -21,6 +21,9 @@ public final class Ole2Directory {
 
   private final FileBytes file;
   private final Set<String> names = new LinkedHashSet<>();
+  /** Start sector and size of the streams whose first bytes tell encryption, and of the root (mini stream). */
+  private final java.util.Map<String, long[]> streams = new java.util.HashMap<>();
+  private static final Set<String> HEADS = Set.of("WordDocument", "Workbook", "Book", "Root Entry");
   private final List<String> problems = new ArrayList<>();
   private int sectorSize;
   private byte[] header;
@@ -77,7 +80,11 @@ public final class Ole2Directory {
         if (type < 1 || type > 5 || nameBytes < 2 || nameBytes > 64) {
           continue;
         }
-        names.add(new String(s, e, nameBytes - 2, StandardCharsets.UTF_16LE));
+        String name = new String(s, e, nameBytes - 2, StandardCharsets.UTF_16LE);
+        names.add(name);
+        if (HEADS.contains(name) && (type == 2 || type == 5)) {
+          streams.putIfAbsent(name, new long[] {FileBytes.u32(s, e + 0x74), FileBytes.u32(s, e + 0x78)});
+        }
       }
       long next = fatEntry(sector);
       if (next < 0) {
@@ -85,6 +92,46 @@ public final class Ole2Directory {
       }
       sector = next;
     }
+  }
+
+  /**
+   * The first bytes (at most one sector, 64 bytes from the mini stream) of a WordDocument, Workbook or
+   * Book stream, or an empty array when it is absent or cannot be read (a problem is recorded).
+   */
+  public byte[] streamHead(String name) throws IOException {
+    long[] st = streams.get(name);
+    if (st == null || header == null || sectorSize == 0 || st[1] == 0) {
+      return new byte[0];
+    }
+    long cutoff = FileBytes.u32(header, 0x38);
+    if (st[1] >= cutoff) {
+      return file.read(offset(st[0]), (int) Math.min(sectorSize, st[1]));
+    }
+    // in the mini stream: 64-byte mini sectors stored in the root entry's chain of regular sectors
+    long[] root = streams.get("Root Entry");
+    if (root == null) {
+      problems.add("OLE2 root entry missing: the mini stream cannot be read");
+      return new byte[0];
+    }
+    long miniOffset = st[0] * 64;
+    long sector = root[0];
+    long hops = miniOffset / sectorSize;
+    long limit = file.size() / sectorSize + 1;
+    for (long i = 0; i < hops; i++) {
+      if (i > limit || sector >= 0xFFFFFFFAL) {
+        problems.add("OLE2 mini stream chain damaged");
+        return new byte[0];
+      }
+      sector = fatEntry(sector);
+      if (sector < 0) {
+        return new byte[0];
+      }
+    }
+    if (sector >= 0xFFFFFFFAL) {
+      problems.add("OLE2 mini stream chain damaged");
+      return new byte[0];
+    }
+    return file.read(offset(sector) + miniOffset % sectorSize, (int) Math.min(64, st[1]));
   }
 
   private long offset(long sector) {
