@@ -43,7 +43,7 @@ class TriageCommandTest {
     assertThat(r.out()).contains(
         "   40  contract.docx  application/zip (archive, magic)",
         "       - the extension '.docx' does not fit the content, which is application/zip (expected: .zip, .zipx)",
-        "   40  holiday.jpg    application/octet-stream (encrypted, none)",
+        "   80  holiday.jpg    application/octet-stream (encrypted, none)",
         "Files by category: archive 1, text 1, encrypted 1",
         "3 files examined, 2 with findings, 0 unreadable, 0 skipped (links, devices)");
     assertThat(r.out()).doesNotContain("notes.txt");

@@ -257,7 +257,7 @@ public final class Triage {
     }
 
     String extension = Names.extension(name);
-    Optional<String> mismatch = mismatch(name, extension, detection);
+    Optional<String> mismatch = size == 0 ? Optional.empty() : mismatch(name, extension, detection);
     mismatch.ifPresent(expected ->
         findings.add(Finding.of(FindingKind.EXTENSION_MISMATCH, extension, detection.mediaType(), expected)));
     nameFindings(name, extension, detection, findings);
@@ -287,18 +287,24 @@ public final class Triage {
 
   /**
    * The expected extensions when the name's extension does not fit the content, else empty. Never for
-   * unknown content, a numeric extension, or an extension tika-core does not know (DROID's rule); an
-   * extension is fine when
+   * a numeric extension or one tika-core does not know; for unknown content, only when the extension's
+   * type has a signature that the bytes lack (random bytes named .jpg). An extension is fine when
    * tika-core lists it for the type, when the content is a specialisation of the extension's type
    * (a .docx named .zip), or when the allow-list in {@link Names} has it.
    */
   private Optional<String> mismatch(String name, String extension, Detection d) {
-    if (extension.isEmpty() || d.isUnknown() || extension.chars().allMatch(Character::isDigit)) {
+    if (extension.isEmpty() || extension.chars().allMatch(Character::isDigit)) {
       return Optional.empty(); // a number is a version (libz.so.1) or a segment (.001), not a type
     }
     Optional<String> byName = detector.typeForName("x." + extension);
     if (byName.isEmpty()) {
       return Optional.empty();
+    }
+    if (d.isUnknown()) {
+      // unknown bytes under a name whose type always carries a signature: the signature is missing
+      return detector.hasSignature(byName.get()) && !isText(byName.get())
+          ? Optional.of("the signature of " + byName.get() + ", which is missing")
+          : Optional.empty();
     }
     String type = d.mediaType();
     String base = org.apache.tika.mime.MediaType.parse(type).getBaseType().toString();

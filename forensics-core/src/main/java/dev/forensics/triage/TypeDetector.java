@@ -159,6 +159,10 @@ public final class TypeDetector {
       d = ole2(file, d);
     } else if (type.equals(PDF)) {
       d = pdf(file, head, d);
+    } else if (type.equals("application/x-sharedlib")) {
+      d = elf(file, head, d);
+    } else if (type.equals("application/x-7z-compressed")) {
+      d = sevenZip(file, head, d);
     }
     return refineByName(d, name);
   }
@@ -289,6 +293,68 @@ public final class TypeDetector {
           "PDF signature; trailer names an /Encrypt dictionary", true, List.of());
     }
     return magic;
+  }
+
+  /**
+   * An ELF of type ET_DYN is a shared library to tika-core; one with a program interpreter (PT_INTERP)
+   * is a position-independent executable, as file(1) says.
+   */
+  private Detection elf(FileBytes file, byte[] head, Detection magic) throws IOException {
+    if (head.length < 0x40 || head[0] != 0x7f || head[1] != 'E' || head[2] != 'L' || head[3] != 'F') {
+      return magic;
+    }
+    boolean is64 = head[4] == 2;
+    java.nio.ByteOrder order = head[5] == 2 ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN;
+    java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(head).order(order);
+    long phoff = is64 ? h.getLong(0x20) : h.getInt(0x1C) & 0xffffffffL;
+    int entsize = h.getShort(is64 ? 0x36 : 0x2A) & 0xffff;
+    int phnum = h.getShort(is64 ? 0x38 : 0x2C) & 0xffff;
+    if (phoff <= 0 || entsize < 4 || (long) entsize * phnum > HEAD) {
+      return magic;
+    }
+    java.nio.ByteBuffer ph = java.nio.ByteBuffer.wrap(file.read(phoff, entsize * phnum)).order(order);
+    for (int i = 0; i + 4 <= ph.capacity() && i / entsize < phnum; i += entsize) {
+      if (ph.getInt(i) == 3) { // PT_INTERP
+        return new Detection("application/x-executable", Category.EXECUTABLE, DecisionBasis.CONTAINER,
+            "ELF shared object with a program interpreter (PT_INTERP): a position-independent executable",
+            false, List.of());
+      }
+    }
+    return magic;
+  }
+
+  /**
+   * A 7-Zip archive whose header (read from its start header's pointer, at most 1 MiB) names the AES
+   * coder 06F10701: its content (and with -mhe its names) is encrypted.
+   */
+  private Detection sevenZip(FileBytes file, byte[] head, Detection magic) throws IOException {
+    if (head.length < 32) {
+      return magic;
+    }
+    java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    long offset = h.getLong(12);
+    long size = h.getLong(20);
+    if (offset < 0 || size <= 0 || size > (1 << 20) || 32 + offset + size > file.size()) {
+      return new Detection(magic.mediaType(), magic.category(), magic.basis(), magic.evidence(), false,
+          List.of("7-Zip start header points outside the file (offset " + offset + ", " + size + " bytes)"));
+    }
+    byte[] header = file.read(32 + offset, (int) size);
+    if (indexOf(header, new byte[] {0x06, (byte) 0xF1, 0x07, 0x01}) >= 0) {
+      return new Detection(magic.mediaType(), magic.category(), DecisionBasis.CONTAINER,
+          "7-Zip header names the AES-256 coder (06F10701)"
+              + (header[0] == 0x17 ? "; the header itself is encoded (names hidden with -mhe)" : ""),
+          true, List.of());
+    }
+    return magic;
+  }
+
+  /** Whether tika-core knows a signature (magic) for this type. */
+  public boolean hasSignature(String mediaType) {
+    try {
+      return types.forName(mediaType).hasMagic();
+    } catch (MimeTypeException e) {
+      return false;
+    }
   }
 
   /**

@@ -28,7 +28,7 @@ class FileCrossCheckTest {
   private static final Map<String, String> SAME = Map.of(
       "application/vnd.sqlite3", "application/x-sqlite3",
       "application/x-tar", "application/x-gtar",
-      "application/x-pie-executable", "application/x-sharedlib",
+      "application/x-pie-executable", "application/x-executable",
       "application/x-ole-storage", "application/x-tika-msoffice",
       "application/csv", "text/csv");
 

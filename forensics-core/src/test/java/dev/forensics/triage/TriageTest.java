@@ -77,7 +77,12 @@ class TriageTest {
     assertThat(r.detection().mediaType()).isEqualTo(Detection.OCTET_STREAM);
     assertThat(r.category()).isEqualTo(Category.ENCRYPTED);
     assertThat(r.entropy()).isGreaterThan(7.99);
-    assertThat(kinds(r)).contains(FindingKind.ENCRYPTION_SUSPECTED).doesNotContain(FindingKind.EXTENSION_MISMATCH);
+    assertThat(kinds(r)).contains(FindingKind.ENCRYPTION_SUSPECTED, FindingKind.EXTENSION_MISMATCH);
+    assertThat(finding(r, FindingKind.EXTENSION_MISMATCH).reason()).isEqualTo("the extension '.jpg' does not fit "
+        + "the content, which is application/octet-stream (expected: the signature of image/jpeg, which is missing)");
+    // an extension whose type has no signature says nothing about unknown bytes; nor does an empty file
+    assertThat(one(write(dir, "data.txt", random(5000, 8))).extensionMismatch()).isFalse();
+    assertThat(one(write(dir, "empty.jpg", new byte[0])).extensionMismatch()).isFalse();
     assertThat(finding(r, FindingKind.ENCRYPTION_SUSPECTED).reason()).contains("65536 bytes", "threshold 7.500");
   }
 

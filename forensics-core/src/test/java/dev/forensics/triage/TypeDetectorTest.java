@@ -35,7 +35,7 @@ class TypeDetectorTest {
     "report.txt.gz, application/gzip, ARCHIVE, MAGIC",
     "cases.sqlite, application/x-sqlite3, DATABASE, MAGIC",
     "tool.jar, application/java-archive, EXECUTABLE, CONTAINER",
-    "elf-program, application/x-sharedlib, EXECUTABLE, MAGIC",
+    "elf-program, application/x-executable, EXECUTABLE, CONTAINER",
     "report.txt, text/plain, TEXT, MAGIC",
     "ledger.csv, text/csv, SPREADSHEET, NAME_REFINEMENT",
   })
