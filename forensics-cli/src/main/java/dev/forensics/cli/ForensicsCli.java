@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       VerifyCommand.class,
       ImageCommand.class,
       CustodyCommand.class,
+      TriageCommand.class,
       CommandLine.HelpCommand.class,
       CompletionCommand.class
     })

@@ -45,6 +45,15 @@ class PackagedJarIT {
   }
 
   @Test
+  void jar_triagesTheSampleEvidence_withTikaInsideAndNoLoggingNoise() throws Exception {
+    Result r = run(project, "triage", "sample-evidence/case01");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty(); // tika-core's SLF4J is bound to slf4j-nop in the jar
+    assertThat(r.out()).contains("sample-evidence/case01/documents/passwords.txt", "image/png",
+        "8 files examined, 2 with findings");
+  }
+
+  @Test
   void jar_committedSampleManifest_stillVerifies() throws Exception {
     Result verify = run(project.resolve("sample-evidence"), "verify", "case01.hashdeep");
     assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
