@@ -139,6 +139,9 @@ class GeneratedFilesInteropTest {
         assert c.execute('PRAGMA integrity_check').fetchone()[0] == 'ok'
         assert c.execute('PRAGMA page_size').fetchone()[0] == 4096
         assert c.execute('PRAGMA freelist_count').fetchone()[0] == 0
+        head = open(sys.argv[1], 'rb').read(100)
+        assert int.from_bytes(head[96:100], 'big') >= 3000000, 'SQLite version number in header'
+        assert int.from_bytes(head[24:28], 'big') > 0, 'file change counter'
         n = c.execute('SELECT count(*) FROM message').fetchone()[0]
         latest = c.execute('SELECT max(sent_unix) FROM message').fetchone()[0]
         assert latest <= %d
