@@ -15,8 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Algorithm (version 1): the stream key is {@code K = HMAC-SHA256(key = seed as 8 bytes big-endian,
  * message = "forensics/exercise/v1/" ‖ UTF-8(label))}; the stream is the concatenation of blocks
- * {@code HMAC-SHA256(K, i as 8 bytes big-endian)} for {@code i = 0, 1, 2, …}. Nothing else (no clock, no
- * host, no {@code java.util.Random}) feeds the content.
+ * {@code HMAC-SHA256(K, i as 8 bytes big-endian)} for {@code i = 0, 1, 2, …}. A part of a file
+ * ({@link Draw#child}) has its own stream keyed {@code HMAC-SHA256(K, "child/" ‖ UTF-8(part))}. Nothing
+ * else (no clock, no host, no {@code java.util.Random}) feeds the content.
  */
 public final class ContentSource {
 
