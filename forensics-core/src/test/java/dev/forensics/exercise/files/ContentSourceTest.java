@@ -21,6 +21,10 @@ class ContentSourceTest {
         .isEqualTo("07744a81af1713e013643623d2b01f31b807b5803b2ea2d5b671a7f285b987d87ba541166e9f0ebe");
     assertThat(hex(ContentSource.of(-1).draw("ünï").bytes(32)))
         .isEqualTo("80b97721ed7104bcdf73e5c767e8b17b7e52de39e958ecb9be0d62555e6a6c82");
+    Draw parent = ContentSource.of(42).draw("case/a.zip");
+    parent.bytes(5);
+    assertThat(hex(parent.child("member-1").bytes(32)))
+        .isEqualTo("e12fc6ba1449159a5427f0585deb5bf7163684e3301d1fdfb03678ff7ad774be");
   }
 
   @Test
