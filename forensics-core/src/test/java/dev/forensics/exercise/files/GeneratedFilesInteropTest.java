@@ -243,6 +243,51 @@ class GeneratedFilesInteropTest {
     }
   }
 
+  /** A Python that has python-docx and openpyxl (Debian installs them for /usr/bin/python3). */
+  private String officePython() throws Exception {
+    for (String python : new String[] {"/usr/bin/python3", "python3"}) {
+      if (python.startsWith("/") ? java.nio.file.Files.isExecutable(Path.of(python)) : Tools.find(python) != null) {
+        if (Tools.run(dir, python, "-c", "import docx, openpyxl").exitCode() == 0) {
+          return python;
+        }
+      }
+    }
+    Tools.requirePresent(false, "no python3 can import docx and openpyxl (Debian: python3-docx, python3-openpyxl)");
+    throw new AssertionError("requirePresent(false, …) returned");
+  }
+
+  @Test
+  void docx_pythonDocxReadsParagraphsAndCoreProperties() throws Exception {
+    String python = officePython();
+    Path p = write(FileKind.DOCX, 21);
+    Tools.Result r = Tools.run(dir, python, "-c", """
+        import sys, docx
+        d = docx.Document(sys.argv[1])
+        assert len(d.paragraphs) >= 4 and all(x.text for x in d.paragraphs)
+        print(int(d.core_properties.created.replace(tzinfo=__import__('datetime').timezone.utc).timestamp()))
+        print(d.core_properties.author)
+        """, p.toString());
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    String[] lines = r.out().strip().split("\n");
+    assertThat(Long.parseLong(lines[0])).isEqualTo(EPOCH);
+    assertThat(lines[1]).matches("[A-Z][a-z]+ [A-Z][a-z]+");
+  }
+
+  @Test
+  void xlsx_openpyxlReadsSheetWithHeaderAndNumbers() throws Exception {
+    String python = officePython();
+    Path p = write(FileKind.XLSX, 22);
+    Tools.Result r = Tools.run(dir, python, "-c", """
+        import sys, openpyxl
+        ws = openpyxl.load_workbook(sys.argv[1]).active
+        assert [c.value for c in ws[1]] == ['Name', 'Email', 'Reference', 'Amount']
+        assert all(isinstance(row[3].value, int) for row in ws.iter_rows(min_row=2))
+        print(ws.title, ws.max_row)
+        """, p.toString());
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.out().strip()).matches("Sheet1 \\d+");
+  }
+
   private static Document parse(byte[] xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);

@@ -26,8 +26,12 @@ final class Tools {
   }
 
   static void require(String tool) {
-    if (find(tool) == null) {
-      String message = tool + " is not installed (not on PATH)";
+    requirePresent(find(tool) != null, tool + " is not installed (not on PATH)");
+  }
+
+  /** Skips (or, under CI=true, fails) the calling test unless {@code present}. */
+  static void requirePresent(boolean present, String message) {
+    if (!present) {
       if ("true".equals(System.getenv("CI"))) {
         fail(message + "; CI=true requires it (.ci/run installs it)");
       }
