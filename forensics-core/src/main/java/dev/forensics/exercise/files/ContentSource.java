@@ -44,12 +44,16 @@ public final class ContentSource {
   /**
    * The stream for one file or artifact.
    *
-   * @param label a stable name for what is drawn (for example the file's path in the scenario); not empty
+   * @param label a stable name for what is drawn (for example the file's path in the scenario); not
+   *     empty, well-formed Unicode (no unpaired surrogate, which UTF-8 could not tell apart)
    */
   public Draw draw(String label) {
     Objects.requireNonNull(label, "label");
     if (label.isEmpty()) {
       throw new IllegalArgumentException("label must not be empty");
+    }
+    if (!StandardCharsets.UTF_8.newEncoder().canEncode(label)) {
+      throw new IllegalArgumentException("label is not well-formed Unicode (unpaired surrogate): " + label);
     }
     return new Draw(label, streamKey(seed, label), vocabulary);
   }

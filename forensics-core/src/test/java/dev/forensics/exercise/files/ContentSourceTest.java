@@ -75,6 +75,8 @@ class ContentSourceTest {
   @Test
   void draw_rejectsEmptyLabelAndBadBounds() {
     assertThatThrownBy(() -> ContentSource.of(1).draw("")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ContentSource.of(1).draw("a\uD800b")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unpaired surrogate");
     assertThatThrownBy(() -> ContentSource.of(1).draw("a").nextInt(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ContentSource.of(1).draw("a").between(2, 1)).isInstanceOf(IllegalArgumentException.class);
   }
