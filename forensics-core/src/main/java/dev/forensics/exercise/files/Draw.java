@@ -2,6 +2,7 @@ package dev.forensics.exercise.files;
 
 import dev.forensics.exercise.files.internal.Vocabulary;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Draw {
   public Draw child(String part) {
     Objects.requireNonNull(part, "part");
     mac.reset();
-    byte[] key = mac.doFinal(("child/" + part).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] key = mac.doFinal(("child/" + part).getBytes(StandardCharsets.UTF_8));
     return new Draw(label + "/" + part, key, vocabulary);
   }
 

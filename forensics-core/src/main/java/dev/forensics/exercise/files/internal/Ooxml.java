@@ -5,11 +5,11 @@ import dev.forensics.exercise.files.Person;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -83,7 +83,7 @@ public final class Ooxml {
     data.add(new String[] {"Name", "Email", "Reference", "Amount"});
     for (int i = 0; i < rows; i++) {
       Person p = draw.person();
-      data.add(new String[] {p.fullName(), p.email(), draw.word().toUpperCase(java.util.Locale.ROOT) + "-"
+      data.add(new String[] {p.fullName(), p.email(), draw.word().toUpperCase(Locale.ROOT) + "-"
           + draw.between(1000, 99999), Integer.toString(draw.between(1, 99999))});
     }
     byte[] sheet = xml(w -> {
