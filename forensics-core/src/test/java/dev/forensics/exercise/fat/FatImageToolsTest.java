@@ -241,6 +241,31 @@ class FatImageToolsTest {
     assertThat(Files.exists(dir.resolve(String.format("split.raw.%03d", segments + 1)))).isFalse();
   }
 
+  static Stream<Arguments> boundaries() {
+    return Stream.of(
+        Arguments.of(FatType.FAT12, 4141 * 512L, 512, 4084L),
+        Arguments.of(FatType.FAT16, 4150 * 512L, 0, 4085L),
+        Arguments.of(FatType.FAT32, 66581 * 512L, 0, 65525L));
+  }
+
+  @ParameterizedTest
+  @MethodSource("boundaries")
+  void clusterCountAtTheTypesLimit_isReadAsThatType(FatType type, long size, int rootEntries, long clusters)
+      throws Exception {
+    String fsck = FatTools.require("fsck.fat", "dosfstools");
+    String fsstat = FatTools.require("fsstat", "sleuthkit");
+    FatVolume volume = FatVolume.builder(type, size).sectorsPerCluster(1).rootEntries(rootEntries).label("EDGE")
+        .file("edge.txt", SampleVolume.text("at the limit\n"), SampleVolume.TIMES).build();
+    Path image = dir.resolve("edge.img");
+    assertThat(FatImageWriter.write(volume, image).geometry().clusterCount()).isEqualTo(clusters);
+    FatTools.Result r = FatTools.run(dir, fsck, "-n", "-v", image.toString());
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.out()).as(r.describe()).contains(type.bits() + " bit entries").contains(clusters + " data clusters");
+    FatTools.Result s = FatTools.run(dir, fsstat, image.toString());
+    assertThat(s.out()).as(s.describe()).contains("File System Type: " + type.name())
+        .contains("Total Cluster Range: 2 - " + (clusters + 1));
+  }
+
   static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
