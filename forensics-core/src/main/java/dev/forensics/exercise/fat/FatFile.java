@@ -35,6 +35,24 @@ public record FatFile(String path, FileContent content, FatTimes times, Set<FatA
     return slack.clone();
   }
 
+  /** Equal when all fields are, slack compared by content (content sources by identity). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FatFile f && path.equals(f.path) && content.equals(f.content) && times.equals(f.times)
+        && attributes.equals(f.attributes) && deleted == f.deleted && java.util.Arrays.equals(slack, f.slack);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(path, content, times, attributes, deleted) * 31 + java.util.Arrays.hashCode(slack);
+  }
+
+  @Override
+  public String toString() {
+    return "FatFile[path=" + path + ", size=" + content.size() + ", deleted=" + deleted + ", attributes="
+        + attributes + ", slack=" + slack.length + " bytes]";
+  }
+
   /** The number of slack bytes. */
   public int slackLength() {
     return slack.length;

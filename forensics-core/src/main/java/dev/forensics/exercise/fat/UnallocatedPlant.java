@@ -26,4 +26,20 @@ public record UnallocatedPlant(OptionalLong firstCluster, byte[] data) {
   public byte[] data() {
     return data.clone();
   }
+
+  /** Equal when the first cluster and the bytes are. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UnallocatedPlant p && firstCluster.equals(p.firstCluster) && java.util.Arrays.equals(data, p.data);
+  }
+
+  @Override
+  public int hashCode() {
+    return firstCluster.hashCode() * 31 + java.util.Arrays.hashCode(data);
+  }
+
+  @Override
+  public String toString() {
+    return "UnallocatedPlant[firstCluster=" + firstCluster + ", " + data.length + " bytes]";
+  }
 }

@@ -75,13 +75,17 @@ class FatImageToolsTest {
   }
 
   /** The name Sleuth Kit shows for a deleted file: without a long name, its first letter is lost ('_'). */
+  static String deletedName(FatImageReport report, String path) {
+    PlantedEntry e = report.entry(path).orElseThrow();
+    int slash = path.lastIndexOf('/');
+    String name = path.substring(slash + 1);
+    boolean shortOnly = e.shortName().equals(name.toUpperCase(java.util.Locale.ROOT))
+        && !dev.forensics.exercise.fat.internal.ShortName.generate(name, Set.of()).needsLongName();
+    return shortOnly ? path.substring(0, slash + 1) + "_" + name.substring(1) : path;
+  }
+
   private static String deletedName(Written w, String path) {
-    PlantedEntry e = w.report().entry(path).orElseThrow();
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    if (!e.shortName().equalsIgnoreCase(name)) {
-      return path;
-    }
-    return path.substring(0, path.lastIndexOf('/') + 1) + "_" + e.shortName().substring(1);
+    return deletedName(w.report(), path);
   }
 
   @ParameterizedTest

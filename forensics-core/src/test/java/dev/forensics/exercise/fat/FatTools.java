@@ -43,7 +43,8 @@ final class FatTools {
     return found;
   }
 
-  private static String find(String tool) {
+  /** The tool's path, or null when it is not installed. */
+  static String find(String tool) {
     String path = System.getenv("PATH");
     String dirs = (path == null ? "" : path) + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin";
     for (String dir : dirs.split(File.pathSeparator)) {
