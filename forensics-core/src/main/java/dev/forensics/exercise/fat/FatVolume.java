@@ -46,6 +46,7 @@ public record FatVolume(FatType type, long sizeBytes, int sectorsPerCluster, int
     Objects.requireNonNull(oemName, "oemName");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(formatted, "formatted");
+    label = label.toUpperCase(java.util.Locale.ROOT);
     nodes = List.copyOf(nodes);
     unallocated = List.copyOf(unallocated);
     if (sizeBytes <= 0 || sizeBytes % SECTOR_SIZE != 0) {
@@ -215,7 +216,7 @@ public record FatVolume(FatType type, long sizeBytes, int sectorsPerCluster, int
       }
       built = true;
       Instant when = formatted != null ? formatted : LocalDateTime.of(1980, 1, 1, 0, 0).toInstant(zone);
-      return new FatVolume(type, sizeBytes, sectorsPerCluster, rootEntries, label.toUpperCase(java.util.Locale.ROOT),
+      return new FatVolume(type, sizeBytes, sectorsPerCluster, rootEntries, label,
           serial, oemName, zone, when, nodes, unallocated);
     }
 

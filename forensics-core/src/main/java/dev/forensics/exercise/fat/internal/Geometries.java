@@ -3,6 +3,7 @@ package dev.forensics.exercise.fat.internal;
 import dev.forensics.exercise.fat.FatGeometry;
 import dev.forensics.exercise.fat.FatType;
 import dev.forensics.exercise.fat.FatVolume;
+import dev.forensics.exercise.fat.InvalidFatVolumeException;
 
 /**
  * Chooses a volume's layout: reserved sectors (1, or 32 on FAT32), two FATs just large enough for the
@@ -29,7 +30,7 @@ public final class Geometries {
     long rootSectors = ((long) rootEntries * 32 + FatVolume.SECTOR_SIZE - 1) / FatVolume.SECTOR_SIZE;
     long overhead = reserved + rootSectors;
     if (totalSectors <= overhead + FAT_COUNT + 1) {
-      throw new dev.forensics.exercise.fat.InvalidFatVolumeException("volume",
+      throw new InvalidFatVolumeException("volume",
           "size " + volume.sizeBytes() + " bytes is too small for any " + type + " volume");
     }
     int[] candidates = volume.sectorsPerCluster() != 0 ? new int[] {volume.sectorsPerCluster()}
@@ -43,7 +44,7 @@ public final class Geometries {
         continue;
       }
       if (clusters < type.minClusters()) {
-        throw new dev.forensics.exercise.fat.InvalidFatVolumeException("volume", String.format(
+        throw new InvalidFatVolumeException("volume", String.format(
             "%d bytes with %d-byte clusters gives %d clusters, but %s needs %d to %d (tools would read "
                 + "another FAT type): use a larger volume or smaller clusters", volume.sizeBytes(),
             spc * FatVolume.SECTOR_SIZE, clusters, type, type.minClusters(), type.maxClusters()));
@@ -51,7 +52,7 @@ public final class Geometries {
       return new FatGeometry(type, FatVolume.SECTOR_SIZE, spc, reserved, FAT_COUNT, fatSectors, rootEntries,
           totalSectors, clusters, media, type == FatType.FAT32 ? 2 : 0);
     }
-    throw new dev.forensics.exercise.fat.InvalidFatVolumeException("volume", String.format(
+    throw new InvalidFatVolumeException("volume", String.format(
         "%d bytes gives %d clusters with %d-byte clusters, more than %s's %d (tools would read another FAT "
             + "type): use larger clusters or another type", volume.sizeBytes(), lastClusters,
         candidates[candidates.length - 1] * FatVolume.SECTOR_SIZE, type, type.maxClusters()));
