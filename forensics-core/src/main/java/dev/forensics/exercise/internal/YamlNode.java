@@ -74,7 +74,12 @@ public final class YamlNode {
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
       throw new ScenarioException(file, line, "", "not valid YAML: " + oneLine(problem), e);
     } catch (YAMLException e) {
-      throw new ScenarioException(file, 0, "", "not valid YAML: " + oneLine(e.getMessage()), e);
+      String m = oneLine(e.getMessage());
+      if (m.startsWith("Number of aliases")) {
+        throw new ScenarioException(file, 0, "",
+            "more than " + MAX_COLLECTION_ALIASES + " aliases of lists or mappings (refused as a possible alias bomb)", e);
+      }
+      throw new ScenarioException(file, 0, "", "not valid YAML: " + m, e);
     }
     if (root == null) {
       throw new ScenarioException(file, 1, "", "the file is empty");
