@@ -88,4 +88,11 @@ class ExampleScenarioTest {
     assertThat(((Answer.Custody) s.question("q11-custody").orElseThrow().answer()).steps())
         .containsExactly("received", "image-verified", "analysed", "sealed");
   }
+
+  @Test
+  void formatsDoc_quotesTheExampleVerbatim() throws Exception {
+    String example = Files.readString(example());
+    String doc = Files.readString(example().getParent().getParent().resolve("formats.md"));
+    assertThat(doc).contains("## Scenario files").contains("```yaml\n" + example + "```\n");
+  }
 }
