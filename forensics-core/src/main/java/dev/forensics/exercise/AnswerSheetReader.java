@@ -20,7 +20,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -182,8 +181,7 @@ public final class AnswerSheetReader {
       return new Raw(0, Optional.empty(), Optional.of(items), Optional.empty());
     }
     List<Map.Entry<Raw, Raw>> entries = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       entries.add(Map.entry(new Raw(0, Optional.of(e.getKey()), Optional.empty(), Optional.empty()), raw(e.getValue())));
     }
     return new Raw(0, Optional.empty(), Optional.empty(), Optional.of(entries));

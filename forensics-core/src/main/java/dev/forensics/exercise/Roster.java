@@ -98,14 +98,14 @@ public record Roster(List<Roster.Student> students) {
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(sep);
     List<Student> students = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    try (CsvParser p = (CsvParser) mapper.getFactory().createParser(new StringReader(text))) {
+    try (CsvParser p = mapper.getFactory().createParser(new StringReader(text))) {
       p.setSchema(schema);
       p.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new RosterException(name, 1, "empty file: expected a header row with student-id,name");
       }
       List<String> columns = new ArrayList<>();
-      int headerLine = (int) p.currentLocation().getLineNr();
+      int headerLine = p.currentLocation().getLineNr();
       readRow(p, columns);
       int idCol = -1;
       int nameCol = -1;
@@ -122,7 +122,7 @@ public record Roster(List<Roster.Student> students) {
             "the header row must name the columns student-id and name, got: " + String.join(String.valueOf(sep), columns));
       }
       while (p.nextToken() == JsonToken.START_ARRAY) {
-        int line = (int) p.currentLocation().getLineNr();
+        int line = p.currentLocation().getLineNr();
         List<String> row = new ArrayList<>();
         readRow(p, row);
         if (row.size() == 1 && row.get(0).isBlank()) {
