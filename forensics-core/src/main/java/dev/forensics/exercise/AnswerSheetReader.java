@@ -83,7 +83,19 @@ public final class AnswerSheetReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    Raw root = text.stripLeading().startsWith("{") ? json(text, sheet) : yaml(text, sheet);
+    Raw root;
+    if (text.stripLeading().startsWith("{")) {
+      // JSON, or a YAML flow mapping such as {answers: {q1: abc}}: JSON first, YAML if that fails
+      Sheet jsonProblems = new Sheet(questionIds);
+      root = json(text, jsonProblems);
+      if (root == null) {
+        Sheet yamlProblems = new Sheet(questionIds);
+        root = yaml(text, yamlProblems);
+        (root == null ? jsonProblems : yamlProblems).problems.forEach(sheet.problems::add);
+      }
+    } else {
+      root = yaml(text, sheet);
+    }
     if (root == null) {
       return sheet.build();
     }

@@ -82,6 +82,14 @@ class AnswerSheetReaderTest {
   }
 
   @Test
+  void yamlFlowMapping_isReadAsYaml() {
+    AnswerSheet s = read("{answers: {q1: abc, q3: [a, b]}}");
+    assertThat(s.problems()).isEmpty();
+    assertThat(s.answer("q1")).isEqualTo(new Text("abc"));
+    assertThat(s.answer("q3")).isEqualTo(new Items(List.of("a", "b")));
+  }
+
+  @Test
   void unreadableSheets_giveOneProblemAndBlankAnswers() {
     assertThat(read("").problems()).extracting(Problem::message).containsExactly("the file is empty");
     assertThat(read("answers: [a").problems()).extracting(Problem::message)
