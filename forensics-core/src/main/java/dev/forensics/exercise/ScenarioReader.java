@@ -180,7 +180,47 @@ public final class ScenarioReader {
     if (passMark.compareTo(total) > 0) {
       throw passNode.error("must not exceed the total of all points, " + total.toPlainString());
     }
+    checkOutputNames(m, evidence, artifacts, artifactNodes);
     return new Scenario(info, evidence, background, artifacts, questions, passMark);
+  }
+
+  /** Files the builder writes into the output folder besides the evidence. */
+  public static final List<String> OUTPUT_FILES = List.of("handout.md", "answer-sheet.yaml", "answer-key.json");
+
+  /**
+   * Refuses an evidence folder, disk image or hash set named like another of them or like a file the
+   * builder writes (compared ignoring case, as on FAT, NTFS and APFS).
+   */
+  private static void checkOutputNames(
+      YamlMap root, Evidence evidence, List<Artifact> artifacts, Map<String, YamlNode> artifactNodes)
+      throws ScenarioException {
+    Map<String, String> used = new HashMap<>();
+    for (String f : OUTPUT_FILES) {
+      used.put(f, "a file the builder writes");
+    }
+    YamlMap ev = root.required("evidence").map();
+    if (evidence.folder().isPresent()) {
+      claim(used, evidence.folder().get(), "the evidence folder", ev.required("folder"));
+    }
+    if (evidence.diskImage().isPresent()) {
+      claim(used, evidence.diskImage().get().fileName(), "the disk image",
+          ev.required("disk-image").map().required("file"));
+    }
+    java.util.Set<String> sets = new java.util.HashSet<>();
+    for (Artifact a : artifacts) {
+      if (a instanceof Artifact.KnownBad k && sets.add(k.hashSet().toLowerCase(Locale.ROOT))) {
+        YamlNode n = artifactNodes.get(a.id());
+        claim(used, k.hashSet(), "the notable hash set", n.map().optional("hash-set").orElse(n));
+      }
+    }
+  }
+
+  private static void claim(Map<String, String> used, String name, String what, YamlNode at)
+      throws ScenarioException {
+    String prev = used.putIfAbsent(name.toLowerCase(Locale.ROOT), what);
+    if (prev != null) {
+      throw at.error("'" + name + "' is also the name of " + prev + " in the output folder");
+    }
   }
 
   private TimeWindow window(YamlNode n) throws ScenarioException {

@@ -53,6 +53,17 @@ class ScenarioReaderErrorTest {
   }
 
   @Test
+  void times_inYamlTimestampForms_areRead() throws Exception {
+    String base = Files.readString(dir().resolveSibling("minimal.yaml"));
+    for (String form : List.of("2026-01-01T01:00:00+01:00", "2026-01-01 01:00:00 +01:00", "2026-01-01 00:00:00Z",
+        "\"2026-01-01t00:00:00z\"", "2026-01-01 00:00:00.000 Z")) {
+      Scenario s = ScenarioReader.read(
+          base.replace("start: 2026-01-01T00:00:00Z", "start: " + form).getBytes(StandardCharsets.UTF_8), "t.yaml");
+      assertThat(s.info().timeWindow().start()).as(form).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    }
+  }
+
+  @Test
   void notUtf8_isRefused() {
     byte[] bytes = {'i', 'd', ':', ' ', (byte) 0xff, '\n'};
     assertThatThrownBy(() -> ScenarioReader.read(bytes, "x.yaml"))

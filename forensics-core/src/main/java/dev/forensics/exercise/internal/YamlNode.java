@@ -258,9 +258,12 @@ public final class YamlNode {
     if (!(node instanceof ScalarNode s) || !(s.getTag().equals(Tag.STR) || s.getTag().equals(Tag.TIMESTAMP))) {
       throw error("must be a date and time like 2026-03-01T10:15:00Z, got " + describe());
     }
-    String v = s.getValue().trim();
+    // YAML's own timestamp form allows a space for the T and before the zone: 2026-02-14 21:37:12 +01:00
+    String v = s.getValue().trim()
+        .replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ \\t]+(?=\\d)", "$1T")
+        .replaceFirst("(\\d)[ \\t]+(?=[Zz+-])", "$1");
     try {
-      return OffsetDateTime.parse(v).toInstant();
+      return OffsetDateTime.parse(v.replace('z', 'Z')).toInstant();
     } catch (DateTimeParseException e) {
       if (v.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
         throw error("needs a zone offset (Z or +01:00): '" + v + "'", e);
