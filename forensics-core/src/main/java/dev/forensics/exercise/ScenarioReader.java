@@ -133,7 +133,7 @@ public final class ScenarioReader {
     Map<String, YamlNode> pathNodes = new HashMap<>();
     if (m.has("artifacts")) {
       for (YamlNode n : m.required("artifacts").list()) {
-        Artifact a = artifact(n, evidence);
+        Artifact a = guarded(n, () -> artifact(n, evidence));
         YamlNode prev = artifactNodes.putIfAbsent(a.id(), n);
         if (prev != null) {
           throw at(n, "id").error("duplicate artifact id '" + a.id() + "' (first on line " + prev.line() + ")");
@@ -162,7 +162,7 @@ public final class ScenarioReader {
     List<Question> questions = new ArrayList<>();
     Map<String, YamlNode> questionIds = new HashMap<>();
     for (YamlNode n : questionNodes) {
-      Question q = question(n, artifactNodes.keySet(), evidence);
+      Question q = guarded(n, () -> question(n, artifactNodes.keySet(), evidence));
       YamlNode prev = questionIds.putIfAbsent(q.id(), n);
       if (prev != null) {
         throw at(n, "id").error("duplicate question id '" + q.id() + "' (first on line " + prev.line() + ")");
@@ -181,7 +181,7 @@ public final class ScenarioReader {
       throw passNode.error("must not exceed the total of all points, " + total.toPlainString());
     }
     checkOutputNames(m, evidence, artifacts, artifactNodes);
-    return new Scenario(info, evidence, background, artifacts, questions, passMark);
+    return guarded(root, () -> new Scenario(info, evidence, background, artifacts, questions, passMark));
   }
 
   /** Files the builder writes into the output folder besides the evidence. */
@@ -382,6 +382,7 @@ public final class ScenarioReader {
       case DUPLICATE -> {
         YamlNode ofNode = m.required("of");
         String of = ofNode.text();
+        build(ofNode, () -> Ids.require(of));
         if (of.equals(id)) {
           throw ofNode.error("must name another artifact, not itself");
         }
@@ -703,6 +704,19 @@ public final class ScenarioReader {
       return make.get();
     } catch (WrappedScenarioException e) {
       throw (ScenarioException) e.getCause();
+    } catch (IllegalArgumentException e) {
+      throw at.error(e.getMessage(), e);
+    }
+  }
+
+  /** Reads a part; an IllegalArgumentException a record throws becomes an error at the part's node. */
+  private interface Part<T> {
+    T read() throws ScenarioException;
+  }
+
+  private static <T> T guarded(YamlNode at, Part<T> part) throws ScenarioException {
+    try {
+      return part.read();
     } catch (IllegalArgumentException e) {
       throw at.error(e.getMessage(), e);
     }
