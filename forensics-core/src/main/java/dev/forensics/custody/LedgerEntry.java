@@ -416,6 +416,10 @@ public final class LedgerEntry {
     return signed.clone();
   }
 
+  byte[] canonicalShared() {
+    return canonical;
+  }
+
   byte[] signedBytesShared() {
     return signed;
   }

@@ -30,6 +30,8 @@ public record LedgerProblem(Kind kind, long line, long seq, String message) {
     TORN,
     /** The ledger does not reach or does not match the remembered head (truncated or rolled back). */
     HEAD,
+    /** The ledger does not extend a saved checkpoint (entries removed, or rewritten: a fork), or the checkpoint is not valid. */
+    CHECKPOINT,
     /** A warning: an entry dated before the one it follows. */
     TIME_ORDER;
 
