@@ -23,7 +23,10 @@ import picocli.CommandLine.ParameterException;
       CustodyVerifyCommand.class,
       CustodyShowCommand.class,
       CustodyStatusCommand.class,
-      CustodyRepairCommand.class
+      CustodyRepairCommand.class,
+      CustodyCheckpointCommand.class,
+      CustodyProveCommand.class,
+      CustodyVerifyProofCommand.class
     })
 final class CustodyCommand {
 

@@ -2,7 +2,7 @@ package dev.forensics.cli;
 
 import dev.forensics.custody.LedgerHead;
 import dev.forensics.custody.LedgerVerification;
-import dev.forensics.custody.LedgerVerifier;
+import dev.forensics.custody.LedgerCheckpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,6 +32,9 @@ final class CustodyVerifyCommand implements Callable<Integer> {
   @Option(names = "--head", paramLabel = "SEQ:HASH", descriptionKey = "custody.verify.head")
   String head;
 
+  @Option(names = "--checkpoint", paramLabel = "FILE", descriptionKey = "custody.verify.checkpoint")
+  Path checkpoint;
+
   @Override
   public Integer call() throws IOException {
     Optional<LedgerHead> h;
@@ -43,7 +46,9 @@ final class CustodyVerifyCommand implements Callable<Integer> {
     if (output.format == OutputFormat.csv) {
       throw new ParameterException(spec.commandLine(), Messages.get("custody.error.noCsv"));
     }
-    LedgerVerification v = LedgerVerifier.verify(ledger, CustodyCommand.keysFolder(spec, keys), h, e -> {});
+    Optional<dev.forensics.checkpoint.SignedNote> c =
+        checkpoint == null ? Optional.empty() : Optional.of(CustodyProofFiles.readNote(spec, checkpoint));
+    LedgerVerification v = LedgerCheckpoints.verify(ledger, CustodyCommand.keysFolder(spec, keys), h, c);
     CustodyRenderer.verification(v, output.format, spec.commandLine().getOut());
     return v.intact() ? ExitCodes.OK : ExitCodes.FAILED;
   }

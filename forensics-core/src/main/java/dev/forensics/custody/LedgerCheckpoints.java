@@ -119,9 +119,12 @@ public final class LedgerCheckpoints {
   public static LedgerVerification verify(
       Path ledger, Collection<Custodian> keys, Optional<LedgerHead> head, Optional<SignedNote> checkpoint)
       throws IOException {
+    if (checkpoint.isEmpty()) {
+      return LedgerVerifier.verify(ledger, keys, head, e -> {});
+    }
     Read read = read(ledger, keys, head);
     LedgerVerification v = read.verification;
-    if (!v.intact() || checkpoint.isEmpty()) {
+    if (!v.intact()) {
       return v;
     }
     return checkAgainst(v, read, checkpoint.get())
