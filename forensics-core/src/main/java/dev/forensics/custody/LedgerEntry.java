@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One committed ledger line, read and checked for shape: every field of the entry, its canonical bytes
@@ -45,9 +44,8 @@ public final class LedgerEntry {
           .build();
 
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final Pattern TIME_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
-  private static final Pattern OFFSET_SHAPE = Pattern.compile("[+-]\\d{2}:\\d{2}");
-  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+  /** The shape of {@code time}: {@code 9} stands for a digit. */
+  private static final String TIME_SHAPE = "9999-99-99T99:99:99.999Z";
 
   /** Signature of one custodian on an entry. */
   public record Signature(String by, byte[] value) {
@@ -93,16 +91,17 @@ public final class LedgerEntry {
     String t = text(root, "type", seq);
     this.type = EventType.lookup(t).orElseThrow(() -> new EntryException(LedgerProblem.Kind.FIELDS, seq, "unknown type '" + t + "'"));
     String ts = text(root, "time", seq);
-    if (!TIME_SHAPE.matcher(ts).matches()) {
+    if (!hasShape(ts, TIME_SHAPE)) {
       throw new EntryException(LedgerProblem.Kind.FIELDS, seq, "'time' must be UTC like 2026-01-31T09:15:00.000Z, got '" + ts + "'");
     }
     try {
-      this.time = TIME.parse(ts, Instant::from);
-    } catch (DateTimeParseException e) {
+      this.time = LocalDateTime.of(digits(ts, 0, 4), digits(ts, 5, 2), digits(ts, 8, 2), digits(ts, 11, 2),
+          digits(ts, 14, 2), digits(ts, 17, 2), digits(ts, 20, 3) * 1_000_000).toInstant(ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
       throw new EntryException(LedgerProblem.Kind.FIELDS, seq, "'time' is not a valid date: '" + ts + "'");
     }
     String os = text(root, "offset", seq);
-    if (!OFFSET_SHAPE.matcher(os).matches()) {
+    if (!(hasShape(os, "+99:99") || hasShape(os, "-99:99"))) {
       throw new EntryException(LedgerProblem.Kind.FIELDS, seq, "'offset' must be like +07:00 or -05:00, got '" + os + "'");
     }
     try {
@@ -129,7 +128,7 @@ public final class LedgerEntry {
       this.item = null;
     }
     String p = text(root, "prev", seq);
-    if (!HEX64.matcher(p).matches()) {
+    if (!isLowerHex64(p)) {
       throw new EntryException(LedgerProblem.Kind.FIELDS, seq, "'prev' must be 64 lower-case hex digits");
     }
     this.prev = HexFormat.of().parseHex(p);
@@ -222,7 +221,7 @@ public final class LedgerEntry {
     } catch (IllegalArgumentException e) {
       throw new EntryException(LedgerProblem.Kind.MALFORMED, -1, e.getMessage());
     }
-    if (!MessageDigest.isEqual(canonical, line)) {
+    if (!java.util.Arrays.equals(canonical, line)) { // not secret: the fast comparison
       long seq = root.path("seq").canConvertToLong() ? root.path("seq").longValue() : -1;
       throw new EntryException(LedgerProblem.Kind.NOT_CANONICAL, seq,
           "the line is not in RFC 8785 canonical form (changed after it was written)");
@@ -244,6 +243,43 @@ public final class LedgerEntry {
     } catch (EntryException e) {
       throw new InvalidEventException(e.getMessage());
     }
+  }
+
+  /** Whether {@code s} has the shape {@code shape}, in which {@code 9} stands for an ASCII digit. */
+  private static boolean hasShape(String s, String shape) {
+    if (s.length() != shape.length()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char want = shape.charAt(i);
+      if (want == '9' ? c < '0' || c > '9' : c != want) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The decimal number in {@code s[from, from + n)}, all ASCII digits. */
+  private static int digits(String s, int from, int n) {
+    int v = 0;
+    for (int i = from; i < from + n; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return v;
+  }
+
+  private static boolean isLowerHex64(String s) {
+    if (s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String firstLine(String m) {

@@ -63,16 +63,43 @@ public final class Jcs {
       }
     }
     sb.append('}');
-    String full = sb.toString();
-    String without;
+    byte[] full = utf8(sb, 0, sb.length());
     if (from < 0) {
-      without = full;
-    } else if (from == 1 && to < full.length() - 1) {
-      without = "{" + full.substring(to + 1); // first member: drop the comma after it
-    } else {
-      without = full.substring(0, from) + full.substring(to);
+      return new byte[][] {full, full};
     }
-    return new byte[][] {full.getBytes(StandardCharsets.UTF_8), without.getBytes(StandardCharsets.UTF_8)};
+    if (from == 1 && to < sb.length() - 1) {
+      to++; // the first member: drop the comma after it
+    }
+    // the bytes before and after the omitted member; both sides are whole characters
+    int head = utf8Length(sb, 0, from);
+    int cut = utf8Length(sb, from, to);
+    byte[] without = new byte[full.length - cut];
+    System.arraycopy(full, 0, without, 0, head);
+    System.arraycopy(full, head + cut, without, head, full.length - head - cut);
+    return new byte[][] {full, without};
+  }
+
+  private static byte[] utf8(CharSequence s, int from, int to) {
+    return s.subSequence(from, to).toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The length in UTF-8 of {@code s[from, to)}, which holds no unpaired surrogate (checked when written). */
+  private static int utf8Length(CharSequence s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   private static void write(JsonNode n, StringBuilder sb) {

@@ -55,7 +55,9 @@ class JcsTest {
   @Test
   void pair_equalsCanonicalFormWithoutTheMember() throws Exception {
     for (String json : List.of("{\"a\":1,\"sigs\":[2],\"z\":3}", "{\"sigs\":[2],\"z\":3}", "{\"a\":1,\"sigs\":[2]}",
-        "{\"sigs\":[]}", "{\"a\":{\"sigs\":1}}")) {
+        "{\"sigs\":[]}", "{\"a\":{\"sigs\":1}}",
+        "{\"a\":\"\u00e9\u20ac\ud83d\ude00\",\"sigs\":[\"\u00fc\"],\"z\":\"\u65e5\u672c\"}",
+        "{\"sigs\":[\"\u00fc\ud83d\ude00\"],\"z\":\"\u65e5\"}", "{\"\u00e9\":\"\u20ac\",\"sigs\":[\"\u00fc\"]}")) {
       ObjectNode o = (ObjectNode) M.readTree(json);
       byte[][] pair = Jcs.canonicalizePair(o, "sigs");
       assertThat(pair[0]).isEqualTo(Jcs.canonicalize(o));
