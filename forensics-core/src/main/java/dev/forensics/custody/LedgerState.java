@@ -69,7 +69,10 @@ final class LedgerState {
       }
       expected.add(receivedBy);
     }
-    List<String> found = e.signatures().stream().map(LedgerEntry.Signature::by).toList();
+    List<String> found = new ArrayList<>(2);
+    for (LedgerEntry.Signature sig : e.signatures()) {
+      found.add(sig.by());
+    }
     if (!found.equals(expected)) {
       throw new EntryException(Kind.SIGNATURE, e.seq(),
           "must be signed by " + String.join(" then ", expected) + ", signed by " + String.join(", ", found));
