@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 public final class LedgerVerifier {
 
   private static final int BATCH = 256;
+  private static final int FIRST_BATCH = 16;
 
   private LedgerVerifier() {}
 
@@ -96,6 +97,8 @@ public final class LedgerVerifier {
     SigFailure sigFailure = null;
     LedgerProblem problem = null;
     Batch batch = newBatch();
+    // small first batches: the signature workers start while this thread is still warming up
+    int batchSize = FIRST_BATCH;
     long lineNo = 0;
     long verified = 0; // entries whose signatures were all submitted
     byte[] line;
@@ -122,10 +125,11 @@ public final class LedgerVerifier {
         break;
       }
       onEntry.accept(e);
-      if (batch.entries.size() == BATCH) {
+      if (batch.entries.size() == batchSize) {
         Batch b = batch;
         pending.add(pool.submit(() -> check(b)));
         batch = newBatch();
+        batchSize = Math.min(BATCH, batchSize * 4);
         while (pending.size() > threads * 4 && sigFailure == null) {
           sigFailure = await(pending.poll());
         }
