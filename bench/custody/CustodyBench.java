@@ -20,7 +20,7 @@ import java.util.Optional;
  * <pre>
  *   append DIR N          N signed appends, one by one, each forced to disk: appends/s
  *   group DIR N G         N signed appends in groups of G (one fsync per group): appends/s
- *   make FILE N           write a ledger of N entries (groups of 1000) for verify
+ *   make FILE N           write a ledger of N entries (groups of 1000) for verify, its key beside it
  *   verify FILE RUNS      verify it (signatures on all cores, chain, custody): best seconds of RUNS
  * </pre>
  */
@@ -103,6 +103,11 @@ public final class CustodyBench {
   static void make(Path f, int n) throws Exception {
     Files.deleteIfExists(f);
     SigningKey k = CustodianKeys.generate("bench");
+    // keep the key beside the ledger (bench.key, bench.pub) for the checkpoint and proof commands
+    Path dir = f.toAbsolutePath().getParent();
+    Files.deleteIfExists(dir.resolve("bench.key"));
+    Files.deleteIfExists(dir.resolve("bench.pub"));
+    CustodianKeys.write(k, dir, null);
     Ledger l = Ledger.create(f, "BENCH", Optional.empty(), k, List.of(), Clock.systemUTC());
     for (int i = 1; i < n; i += 1000) {
       List<CustodyEvent> g = new ArrayList<>();

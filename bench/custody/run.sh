@@ -2,6 +2,7 @@
 # Custody ledger speed: signed appends per second with fsync (one by one, and in groups), and the time
 # to verify a 100,000-entry ledger (every signature on all cores, hash chain, custody rules). Also
 # measures the disk's own synchronous-write rate (dd oflag=dsync), the ceiling for one-by-one appends.
+# With the jar built, also the command line (fresh JVM each run): verify, checkpoint, prove, verify-proof.
 #
 #   bench/custody/run.sh                 # N=2000 appends, 100,000-entry ledger, 3 verify runs
 #   N=5000 ENTRIES=200000 RUNS=5 bench/custody/run.sh
@@ -41,7 +42,30 @@ java -cp "$RUN_CP" CustodyBench threads "$WORK" "$N" 8
 java -cp "$RUN_CP" CustodyBench group "$WORK" "$N" 10
 java -cp "$RUN_CP" CustodyBench group "$WORK" "$((N * 10))" 100
 LEDGER="$WORK/ledger-$ENTRIES.jsonl"
-if [[ ! -s "$LEDGER" ]]; then
+if [[ ! -s "$LEDGER" || ! -f "$WORK/bench.key" ]]; then
   java -cp "$RUN_CP" CustodyBench make "$LEDGER" "$ENTRIES"
 fi
 java -cp "$RUN_CP" CustodyBench verify "$LEDGER" "$RUNS"
+
+# The command line, a fresh JVM each time (what a user waits for): verify, and a checkpoint and proofs
+# of the same ledger. Needs the jar: mvn -pl forensics-cli -am -DskipTests package (or ./forensics once).
+JAR="${JAR:-forensics-cli/target/forensics.jar}"
+if [[ -f "$JAR" ]]; then
+  for r in $(seq 1 "$RUNS"); do
+    /usr/bin/time -f "cli verify run $r: %e s wall, %U s user + %S s sys CPU, load $(cut -d' ' -f1 /proc/loadavg)" \
+      java -jar "$JAR" custody verify "$LEDGER" >/dev/null
+  done
+  rm -f "$WORK"/bench.checkpoint "$WORK"/bench.tlog-proof "$WORK"/bench-old.checkpoint "$WORK"/bench.tlog-consistency
+  head -n $((ENTRIES / 2)) "$LEDGER" > "$WORK/ledger-half.jsonl"
+  /usr/bin/time -f "cli checkpoint: %e s wall, %U s user + %S s sys CPU" \
+    java -jar "$JAR" custody checkpoint "$LEDGER" --key "$WORK/bench.key" -o "$WORK/bench.checkpoint" >/dev/null
+  java -jar "$JAR" custody checkpoint "$WORK/ledger-half.jsonl" --key "$WORK/bench.key" -o "$WORK/bench-old.checkpoint" >/dev/null
+  /usr/bin/time -f "cli prove --entry: %e s wall, %U s user + %S s sys CPU" \
+    java -jar "$JAR" custody prove "$LEDGER" --entry $((ENTRIES / 3)) --checkpoint "$WORK/bench.checkpoint" -o "$WORK/bench.tlog-proof" >/dev/null
+  /usr/bin/time -f "cli prove --since: %e s wall, %U s user + %S s sys CPU" \
+    java -jar "$JAR" custody prove "$LEDGER" --since "$WORK/bench-old.checkpoint" --checkpoint "$WORK/bench.checkpoint" -o "$WORK/bench.tlog-consistency" >/dev/null
+  /usr/bin/time -f "cli verify-proof: %e s wall, %U s user + %S s sys CPU" \
+    java -jar "$JAR" custody verify-proof "$WORK/bench.tlog-proof" --key "$WORK/bench.pub" >/dev/null
+  echo "inclusion proof: $(grep -c '^[A-Za-z0-9+/]\{43\}=$' "$WORK/bench.tlog-proof") hashes, $(wc -c < "$WORK/bench.tlog-proof") bytes;" \
+    "consistency proof: $(grep -c '^[A-Za-z0-9+/]\{43\}=$' "$WORK/bench.tlog-consistency") hashes"
+fi
