@@ -66,6 +66,7 @@ if [[ -f "$JAR" ]]; then
     java -jar "$JAR" custody prove "$LEDGER" --since "$WORK/bench-old.checkpoint" --checkpoint "$WORK/bench.checkpoint" -o "$WORK/bench.tlog-consistency" >/dev/null
   /usr/bin/time -f "cli verify-proof: %e s wall, %U s user + %S s sys CPU" \
     java -jar "$JAR" custody verify-proof "$WORK/bench.tlog-proof" --key "$WORK/bench.pub" >/dev/null
-  echo "inclusion proof: $(grep -c '^[A-Za-z0-9+/]\{43\}=$' "$WORK/bench.tlog-proof") hashes, $(wc -c < "$WORK/bench.tlog-proof") bytes;" \
-    "consistency proof: $(grep -c '^[A-Za-z0-9+/]\{43\}=$' "$WORK/bench.tlog-consistency") hashes"
+  hashes() { sed '/^$/q' "$1" | grep -c '^[A-Za-z0-9+/]\{43\}=$'; } # proof lines, before the checkpoint
+  echo "inclusion proof: $(hashes "$WORK/bench.tlog-proof") hashes, $(wc -c < "$WORK/bench.tlog-proof") bytes;" \
+    "consistency proof: $(hashes "$WORK/bench.tlog-consistency") hashes, $(wc -c < "$WORK/bench.tlog-consistency") bytes"
 fi
