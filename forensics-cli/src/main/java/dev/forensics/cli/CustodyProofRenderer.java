@@ -139,7 +139,7 @@ final class CustodyProofRenderer {
     v.entry().ifPresent(e -> out.println(Messages.get("custody.verifyProof.entry", e.seq(), e.type().id(),
         e.item().orElse("-"), e.actor(), e.time().toString())));
     v.older().ifPresent(o -> out.println(Messages.get("custody.verifyProof.older", o.size(), o.root().base64())));
-    ts.ifPresent(t -> out.println(Messages.get("custody.verifyProof.timestamp", t.time(), t.tsaSubject())));
+    ts.ifPresent(t -> out.println(Messages.get("custody.verifyProof.timestampLine", t.time(), t.tsaSubject())));
     out.println(Messages.get("custody.verifyProof.ok." + v.kind().name().toLowerCase(java.util.Locale.ROOT)));
   }
 

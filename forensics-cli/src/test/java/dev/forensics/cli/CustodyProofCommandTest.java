@@ -208,7 +208,9 @@ class CustodyProofCommandTest {
 
       // the proof files carry the checkpoint verbatim: the same token vouches for their time
       ok("custody", "prove", ledger.toString(), "--entry", "2", "--checkpoint", p("cp"), "-o", p("e2"));
-      ok("custody", "verify-proof", p("e2"), "--key", p("alice.pub"), "--timestamp", p("cp.tst"), "--tsa-ca", ca.toString());
+      CliRun e2 = ok("custody", "verify-proof", p("e2"), "--key", p("alice.pub"), "--timestamp", p("cp.tst"),
+          "--tsa-ca", ca.toString());
+      assertThat(e2.out()).contains("time stamp: 20").contains(" by CN=Lab TSA\n").contains("VERIFIED (the entry is in the ledger)");
 
       // another CA: the TSA certificate does not chain to it
       Path other = LocalTsa.writePem(LocalTsa.otherCa(), dir.resolve("other.pem"));
@@ -236,6 +238,7 @@ class CustodyProofCommandTest {
       assertThat(r.out()).contains("Examples:").contains("Exit codes:").contains("forensics custody " + c);
     }
     assertThat(ok("custody", "verify", "--help").out()).contains("--checkpoint=FILE");
+    assertThat(ok("custody", "verify-proof", "--help").out()).doesNotContain("{0}");
   }
 
   @Test

@@ -89,4 +89,19 @@ class LedgerVerifierBatchesTest {
     assertThat(v.problem().orElseThrow().kind()).isEqualTo(LedgerProblem.Kind.SIGNATURE);
     assertThat(v.problem().get().seq()).isEqualTo(100);
   }
+
+  @Test
+  void impossibleDate_isAFieldsProblem() throws Exception {
+    for (String bad : List.of("2026-02-30T10:00:00.000Z", "2025-02-29T10:00:00.000Z", "2026-01-01T24:00:00.000Z",
+        "2026-13-01T10:00:00.000Z", "2026-01-01T10:60:00.000Z")) {
+      List<String> good = new ArrayList<>(lines);
+      String line = lines.get(50);
+      lines.set(50, line.replaceFirst("\"time\":\"[^\"]+\"", "\"time\":\"" + bad + "\""));
+      LedgerVerification v = verify();
+      assertThat(v.problem().orElseThrow().kind()).as(bad).isEqualTo(LedgerProblem.Kind.FIELDS);
+      assertThat(v.problem().get().message()).isEqualTo("'time' is not a valid date: '" + bad + "'");
+      assertThat(v.problem().get().seq()).isEqualTo(50);
+      lines = good;
+    }
+  }
 }
