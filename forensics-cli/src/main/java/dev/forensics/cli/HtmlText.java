@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * Text made safe for HTML: for element content and for double- or single-quoted attribute values.
  *
- * <p>{@link #escape} replaces the five characters that HTML gives a meaning ({@code & < > " '}) by
- * character references, and characters a document must not hold (C0 and C1 controls other than tab and
+ * <p>{@link #escape} replaces the five characters that HTML gives a meaning ({@code & < > " '}), and
+ * carriage return (which a parser would turn into a line feed), by character references, and characters a document must not hold (C0 and C1 controls other than tab and
  * line breaks, noncharacters, unpaired surrogates) by U+FFFD. {@link #evidence} is for strings that come
  * from the evidence (file names, reasons that quote them): it also shows line breaks, tabs, controls and
  * invisible formatting characters (the direction controls U+202A–U+202E and U+2066–U+2069 that reorder a
@@ -69,6 +69,7 @@ final class HtmlText {
       case '>' -> sb.append("&gt;");
       case '"' -> sb.append("&quot;");
       case '\'' -> sb.append("&#39;");
+      case '\r' -> sb.append("&#13;"); // a raw CR would be read back as a line feed
       default -> sb.appendCodePoint(c);
     }
   }

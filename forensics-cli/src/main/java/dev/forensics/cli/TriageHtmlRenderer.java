@@ -72,8 +72,8 @@ final class TriageHtmlRenderer {
       th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;text-align:left}
       th[aria-sort=ascending] button::after{content:" \\25B2"}th[aria-sort=descending] button::after{content:" \\25BC"}
       td.num{text-align:right;font-variant-numeric:tabular-nums}
-      td.path,td.hash{font-family:ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
-      td.hash{font-size:.75rem;min-width:16ch}
+      td.path,td.hash{font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+      td.path{min-width:24ch}td.hash{font-size:.7rem;min-width:12ch;max-width:18ch}td:nth-child(11){min-width:32ch}
       tr.scored td:first-child{font-weight:700;background:#fde8e8}
       tr.not-examined td{color:#6b6b6b;font-style:italic}
       td.yes{color:#a00;font-weight:600}
