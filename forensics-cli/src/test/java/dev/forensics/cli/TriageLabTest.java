@@ -36,26 +36,7 @@ class TriageLabTest {
     assumeTrue(Files.isRegularFile(LAB) && Files.isDirectory(ROOT.resolve("sample-evidence/case01")),
         "the lab guide or sample-evidence is not beside this module: " + ROOT);
     Path lab = tmp.resolve("lab3");
-    List<CliRun> runs = new ArrayList<>();
-    List<String> commands = commands();
-    for (String command : commands) {
-      String line = command.replace("/tmp/lab3", lab.toString());
-      assertThat(command.replace("/tmp/lab3", "")).as("a lab command uses /tmp outside /tmp/lab3").doesNotContain("/tmp");
-      if (line.startsWith("./forensics ")) {
-        List<String> args = new ArrayList<>();
-        for (String w : words(line.substring("./forensics ".length()))) {
-          args.add(w.startsWith("sample-evidence") ? ROOT.resolve(w).toString() : w);
-        }
-        if (args.get(0).equals("triage")) {
-          args.addAll(1, List.of("--root", ROOT.toString(), "-q"));
-        }
-        CliRun r = CliRun.run(args.toArray(String[]::new));
-        assertThat(r.exit()).as("%s%n%s%s", command, r.out(), r.err()).isZero();
-        runs.add(r);
-      } else {
-        bash(line);
-      }
-    }
+    List<CliRun> runs = runAll(commands(LAB), "/tmp/lab3", lab);
     assertThat(runs).as("./forensics commands in the lab (update this test with the lab)").hasSize(8);
 
     // step 1: two findings in case01
@@ -102,11 +83,74 @@ class TriageLabTest {
         "documents/passwords.txt")).isTrue();
   }
 
-  /** The lines of the lab's {@code sh} blocks, without blank lines and comments. */
-  private static List<String> commands() throws IOException {
+
+  /**
+   * Runs the commands from the project folder, {@code tmpPath} moved to {@code into}: {@code ./forensics}
+   * in-process (triage with {@code --root} the project folder, so paths read as a student sees them),
+   * the rest with bash; each must exit 0. Returns the {@code ./forensics} runs.
+   */
+  private List<CliRun> runAll(List<String> commands, String tmpPath, Path into) throws Exception {
+    List<CliRun> runs = new ArrayList<>();
+    for (String command : commands) {
+      String line = command.replace(tmpPath, into.toString());
+      assertThat(command.replace(tmpPath, "")).as("a command uses /tmp outside " + tmpPath).doesNotContain("/tmp");
+      if (line.startsWith("./forensics ")) {
+        List<String> args = new ArrayList<>();
+        for (String w : words(line.substring("./forensics ".length()))) {
+          args.add(w.startsWith("sample-evidence") ? ROOT.resolve(w).toString() : w);
+        }
+        if (args.get(0).equals("triage")) {
+          args.addAll(1, List.of("--root", ROOT.toString(), "-q"));
+        }
+        CliRun r = CliRun.run(args.toArray(String[]::new));
+        assertThat(r.exit()).as("%s%n%s%s", command, r.out(), r.err()).isZero();
+        runs.add(r);
+      } else {
+        bash(line);
+      }
+    }
+    return runs;
+  }
+
+  @Test
+  void readmeQuickStart_triagesTheSampleEvidence_intoAnHtmlReport() throws Exception {
+    Path readme = ROOT.resolve("README.md");
+    assumeTrue(Files.isRegularFile(readme) && Files.isDirectory(ROOT.resolve("sample-evidence/case01")),
+        "README.md or sample-evidence is not beside this module: " + ROOT);
+    List<String> first = firstBlock(readme);
+    assertThat(first).hasSize(1);
+    assertThat(first.get(0)).startsWith("./forensics triage ").contains("sample-evidence");
+    Path out = Files.createDirectory(tmp.resolve("out"));
+    List<CliRun> runs = runAll(first, "/tmp", out);
+    assertThat(runs.get(0).out()).contains("sample-evidence/case01/documents/passwords.txt", "with findings");
+    try (var files = Files.list(out)) {
+      Path report = files.filter(p -> p.toString().endsWith(".html")).findFirst().orElseThrow();
+      assertThat(Jsoup.parse(Files.readString(report, StandardCharsets.UTF_8)).select("table#files > tbody > tr"))
+          .hasSizeGreaterThanOrEqualTo(18);
+    }
+  }
+
+  /** The lines of a document's first {@code sh} block. */
+  private static List<String> firstBlock(Path doc) throws IOException {
     List<String> out = new ArrayList<>();
     boolean in = false;
-    for (String line : Files.readAllLines(LAB, StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
+      if (!in && line.equals("```sh")) {
+        in = true;
+      } else if (in && line.equals("```")) {
+        return out;
+      } else if (in && !line.isBlank()) {
+        out.add(line.strip());
+      }
+    }
+    return out;
+  }
+
+  /** The lines of a document's {@code sh} blocks, without blank lines and comments. */
+  private static List<String> commands(Path doc) throws IOException {
+    List<String> out = new ArrayList<>();
+    boolean in = false;
+    for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
       if (!in && line.equals("```sh")) {
         in = true;
       } else if (in && line.equals("```")) {
