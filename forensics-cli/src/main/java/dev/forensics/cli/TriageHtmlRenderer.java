@@ -54,11 +54,12 @@ final class TriageHtmlRenderer {
   /** A table column: its key ({@code #sort=KEY}, heading {@code triage.html.col.KEY}) and whether it sorts as a number. */
   private record Column(String key, boolean numeric) {}
 
+  /** The table's columns, in order: what a reader needs first on the left. */
   private static final List<Column> COLUMNS = List.of(
-      new Column("score", true), new Column("path", false), new Column("size", true),
-      new Column("modified", false), new Column("type", false), new Column("category", false),
-      new Column("extension", false), new Column("mismatch", false), new Column("entropy", true),
-      new Column("known", false), new Column("findings", true), new Column("sha256", false));
+      new Column("score", true), new Column("path", false), new Column("findings", true),
+      new Column("type", false), new Column("category", false), new Column("extension", false),
+      new Column("mismatch", false), new Column("entropy", true), new Column("known", false),
+      new Column("size", true), new Column("modified", false), new Column("sha256", false));
 
   static final String STYLE = """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:1.5rem;color:#1b1b1b;\
@@ -73,7 +74,8 @@ final class TriageHtmlRenderer {
       th[aria-sort=ascending] button::after{content:" \\25B2"}th[aria-sort=descending] button::after{content:" \\25BC"}
       td.num{text-align:right;font-variant-numeric:tabular-nums}
       td.path,td.hash{font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
-      td.path{min-width:24ch}td.hash{font-size:.7rem;min-width:12ch;max-width:18ch}td:nth-child(11){min-width:32ch}
+      td.path{min-width:24ch}td.hash{font-size:.7rem;min-width:12ch;max-width:18ch}
+      th[data-key=findings]{min-width:36ch}th[data-key=type]{min-width:16ch}th[data-key=modified]{min-width:14ch}
       tr.scored td:first-child{font-weight:700;background:#fde8e8}
       tr.not-examined td{color:#6b6b6b;font-style:italic}
       td.yes{color:#a00;font-weight:600}
@@ -270,36 +272,52 @@ final class TriageHtmlRenderer {
   }
 
   private static void row(StringBuilder h, TriageRecord r) {
+    Map<String, String> cells = new java.util.HashMap<>();
     if (r.status() != TriageRecord.Status.TRIAGED) {
-      h.append("<tr class=\"not-examined\"><td class=\"num\" data-v=\"\"></td><td class=\"path\">").append(evidence(r.path()))
-          .append("</td><td class=\"num\" data-v=\"\"></td><td></td><td>")
-          .append(evidence(Messages.get("triage.html.status." + r.status().name().toLowerCase(Locale.ROOT), r.detail())))
-          .append("</td><td></td><td>").append(evidence(r.extension()))
-          .append("</td><td></td><td class=\"num\" data-v=\"\"></td><td></td><td class=\"num\" data-v=\"0\"></td><td></td></tr>\n");
-      return;
+      for (Column c : COLUMNS) {
+        cells.put(c.key(), c.numeric() ? "<td class=\"num\" data-v=\"\"></td>" : "<td></td>");
+      }
+      cells.put("path", "<td class=\"path\">" + evidence(r.path()) + "</td>");
+      cells.put("type", "<td>" + evidence(Messages.get("triage.html.status." + r.status().name().toLowerCase(Locale.ROOT),
+          r.detail())) + "</td>");
+      cells.put("extension", "<td>" + evidence(r.extension()) + "</td>");
+      cells.put("findings", "<td data-v=\"0\"></td>");
+      h.append("<tr class=\"not-examined\">");
+    } else {
+      boolean mismatch = r.extensionMismatch();
+      String entropy = String.format(Locale.ROOT, "%.3f", r.entropy());
+      cells.put("score", "<td class=\"num\" data-v=\"" + r.score() + "\">" + r.score() + "</td>");
+      cells.put("path", "<td class=\"path\">" + evidence(r.path()) + "</td>");
+      cells.put("findings", findings(r));
+      cells.put("type", "<td data-v=\"" + escape(r.detection().mediaType()) + "\">" + escape(r.detection().mediaType())
+          + "<br><small>" + escape(r.detection().basis().id())
+          + (r.detection().evidence().isEmpty() ? "" : ": " + evidence(r.detection().evidence())) + "</small></td>");
+      cells.put("category", "<td>" + escape(r.category().id()) + "</td>");
+      cells.put("extension", "<td>" + evidence(r.extension()) + "</td>");
+      cells.put("mismatch", (mismatch ? "<td class=\"yes\">" : "<td>")
+          + escape(Messages.get(mismatch ? "triage.html.yes" : "triage.html.no")) + "</td>");
+      cells.put("entropy", "<td class=\"num\" data-v=\"" + entropy + "\">" + entropy + "</td>");
+      StringBuilder known = new StringBuilder("<td>")
+          .append(escape(Messages.get("triage.html.known." + r.known().name().toLowerCase(Locale.ROOT))));
+      for (String s : r.knownSets()) {
+        known.append("<br><small>").append(evidence(s)).append("</small>");
+      }
+      cells.put("known", known.append("</td>").toString());
+      cells.put("size", "<td class=\"num\" data-v=\"" + r.size() + "\">" + r.size() + "</td>");
+      cells.put("modified", "<td>" + escape(r.modified().map(Instant::toString).orElse("")) + "</td>");
+      cells.put("sha256", "<td class=\"hash\">"
+          + escape(r.digests().get(HashAlgorithm.SHA256).map(d -> d.hex()).orElse("")) + "</td>");
+      h.append(r.score() > 0 ? "<tr class=\"scored\">" : "<tr>");
     }
-    boolean mismatch = r.extensionMismatch();
-    String entropy = String.format(Locale.ROOT, "%.3f", r.entropy());
-    h.append(r.score() > 0 ? "<tr class=\"scored\">" : "<tr>");
-    h.append("<td class=\"num\" data-v=\"").append(r.score()).append("\">").append(r.score()).append("</td>");
-    h.append("<td class=\"path\">").append(evidence(r.path())).append("</td>");
-    h.append("<td class=\"num\" data-v=\"").append(r.size()).append("\">").append(r.size()).append("</td>");
-    h.append("<td>").append(escape(r.modified().map(t -> t.toString()).orElse(""))).append("</td>");
-    h.append("<td data-v=\"").append(escape(r.detection().mediaType())).append("\">")
-        .append(escape(r.detection().mediaType())).append("<br><small>").append(escape(r.detection().basis().id()))
-        .append(r.detection().evidence().isEmpty() ? "" : ": " + evidence(r.detection().evidence()))
-        .append("</small></td>");
-    h.append("<td>").append(escape(r.category().id())).append("</td>");
-    h.append("<td>").append(evidence(r.extension())).append("</td>");
-    h.append(mismatch ? "<td class=\"yes\">" : "<td>")
-        .append(escape(Messages.get(mismatch ? "triage.html.yes" : "triage.html.no"))).append("</td>");
-    h.append("<td class=\"num\" data-v=\"").append(entropy).append("\">").append(entropy).append("</td>");
-    h.append("<td>").append(escape(Messages.get("triage.html.known." + r.known().name().toLowerCase(Locale.ROOT))));
-    for (String s : r.knownSets()) {
-      h.append("<br><small>").append(evidence(s)).append("</small>");
+    for (Column c : COLUMNS) {
+      h.append(Objects.requireNonNull(cells.get(c.key()), c.key()));
     }
-    h.append("</td>");
-    h.append("<td data-v=\"").append(r.findings().size()).append("\">");
+    h.append("</tr>\n");
+  }
+
+  /** The findings cell: each finding's kind (linked to its explanation), weight and reason. */
+  private static String findings(TriageRecord r) {
+    StringBuilder h = new StringBuilder("<td data-v=\"").append(r.findings().size()).append("\">");
     if (!r.findings().isEmpty()) {
       h.append("<ul class=\"findings\">");
       for (Finding f : r.findings()) {
@@ -310,9 +328,7 @@ final class TriageHtmlRenderer {
       }
       h.append("</ul>");
     }
-    h.append("</td>");
-    h.append("<td class=\"hash\">").append(escape(r.digests().get(HashAlgorithm.SHA256).map(d -> d.hex()).orElse("")))
-        .append("</td></tr>\n");
+    return h.append("</td>").toString();
   }
 
   private static void scoreSection(StringBuilder h) {

@@ -99,7 +99,7 @@ class TriageHtmlCommandTest {
 
     Document sorted = Jsoup.parse(chromiumDom(report.toUri() + "#sort=size:asc"));
     List<Long> sizes = sorted.select("table#files > tbody > tr").stream()
-        .map(x -> Long.parseLong(x.child(2).text())).toList();
+        .map(x -> Long.parseLong(TriageHtmlFixture.cell(x, "size").text())).toList();
     assertThat(sizes).hasSize(8).isSorted().doesNotHaveDuplicates();
     assertThat(sorted.select("th[data-key=size]").attr("aria-sort")).isEqualTo("ascending");
     assertThat(sorted.select("th[aria-sort]")).hasSize(1);

@@ -31,6 +31,18 @@ final class TriageHtmlFixture {
 
   private TriageHtmlFixture() {}
 
+  /** The cell of {@code row} in the column whose header has {@code data-key=key}. */
+  static org.jsoup.nodes.Element cell(org.jsoup.nodes.Element row, String key) {
+    org.jsoup.nodes.Element table = row.parents().select("table").first();
+    org.jsoup.select.Elements heads = table.select("thead th");
+    for (int i = 0; i < heads.size(); i++) {
+      if (heads.get(i).attr("data-key").equals(key)) {
+        return row.child(i);
+      }
+    }
+    throw new AssertionError("no column " + key);
+  }
+
   /** Writes the files into {@code dir}; skips the test where the file system cannot name them. */
   static void write(Path dir) throws IOException {
     try {

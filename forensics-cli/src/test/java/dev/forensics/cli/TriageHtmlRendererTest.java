@@ -168,6 +168,22 @@ class TriageHtmlRendererTest {
         "8 files examined, 3 with findings, 0 unreadable, 0 skipped", "forensics ");
   }
 
+  @Test
+  void unreadableFiles_areListedLast_withTheReason() throws Exception {
+    Path gone = dir.resolve("gone.bin");
+    TriageResult withGone = Triage.run(List.of(dir, gone), options);
+    Document d = Jsoup.parse(TriageHtmlRenderer.html(withGone,
+        new TriageHtmlRenderer.Run(List.of(dir.toString(), gone.toString()), options, Optional.empty())));
+    Elements rows = d.select("table#files > tbody > tr");
+    assertThat(rows).hasSize(9);
+    Element last = rows.last();
+    assertThat(last.hasClass("not-examined")).isTrue();
+    assertThat(last.child(1).text()).isEqualTo("gone.bin");
+    assertThat(TriageHtmlFixture.cell(last, "type").text()).isEqualTo("not examined: could not be read: no such file or directory");
+    assertThat(last.children()).hasSize(d.select("table#files thead th").size());
+    assertThat(d.select("section#run").text()).contains("8 files examined, 3 with findings, 1 unreadable");
+  }
+
   private static String sha256(String s) throws Exception {
     return "sha256-" + Base64.getEncoder().encodeToString(
         MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
