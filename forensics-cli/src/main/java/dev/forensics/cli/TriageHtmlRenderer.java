@@ -148,7 +148,7 @@ final class TriageHtmlRenderer {
   static String html(TriageResult result, Run run) {
     StringBuilder h = new StringBuilder(16384 + result.records().size() * 600);
     String title = Messages.get("triage.html.title");
-    h.append("<!DOCTYPE html>\n<html lang=\"").append(escape(Locale.getDefault().toLanguageTag())).append("\">\n");
+    h.append("<!DOCTYPE html>\n<html lang=\"").append(escape(language())).append("\">\n");
     h.append("<head>\n<meta charset=\"utf-8\">\n");
     h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '")
         .append(cspHash(STYLE)).append("'; script-src '").append(cspHash(SCRIPT))
@@ -346,6 +346,12 @@ final class TriageHtmlRenderer {
           .append(escape(Messages.get("triage.html.kind." + k.id()))).append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** The language of the text the bundle gives (its base file is English). */
+  private static String language() {
+    Locale l = Messages.bundle().getLocale();
+    return l.getLanguage().isEmpty() ? "en" : l.toLanguageTag();
   }
 
   /** A CSP source expression allowing exactly this inline element content. */

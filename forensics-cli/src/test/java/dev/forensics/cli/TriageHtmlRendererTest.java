@@ -143,6 +143,7 @@ class TriageHtmlRendererTest {
         .contains("style-src '" + sha256(d.select("style").first().data()) + "'");
     assertThat(d.select("[style]")).isEmpty(); // an inline style attribute would be blocked by the policy
     assertThat(d.select("meta[charset]").attr("charset")).isEqualTo("utf-8");
+    assertThat(d.select("html").attr("lang")).isEqualTo("en");
   }
 
   @Test
