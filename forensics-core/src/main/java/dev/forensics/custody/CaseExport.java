@@ -188,22 +188,20 @@ public final class CaseExport {
   }
 
   private void tools(List<CustodyReport.Event> events) throws IOException {
-    Map<String, Optional<String>[]> seen = new TreeMap<>();
+    Map<String, LedgerEntry> seen = new TreeMap<>(); // "name\nversion" -> first entry naming it
     for (CustodyReport.Event ev : events) {
       LedgerEntry e = ev.entry();
       if (e.field("tool").isPresent()) {
-        @SuppressWarnings("unchecked")
-        Optional<String>[] nv = new Optional[] {e.field("tool"), e.field("tool-version")};
-        seen.putIfAbsent(tool(nv[0].get(), nv[1]), nv);
+        seen.putIfAbsent(e.field("tool").get() + "\n" + e.field("tool-version").orElse(""), e);
       }
     }
-    for (Map.Entry<String, Optional<String>[]> t : seen.entrySet()) {
+    for (LedgerEntry e : seen.values()) {
       g.writeStartObject();
-      g.writeStringField("@id", t.getKey());
+      g.writeStringField("@id", tool(e.field("tool").get(), e.field("tool-version")));
       g.writeStringField("@type", "uco-tool:Tool");
-      g.writeStringField("uco-core:name", t.getValue()[0].get());
-      if (t.getValue()[1].isPresent()) {
-        g.writeStringField("uco-tool:version", t.getValue()[1].get());
+      g.writeStringField("uco-core:name", e.field("tool").get());
+      if (e.field("tool-version").isPresent()) {
+        g.writeStringField("uco-tool:version", e.field("tool-version").get());
       }
       g.writeEndObject();
     }
