@@ -32,9 +32,10 @@ final class CustodyReportHtml {
       body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10pt;color:#000;background:#fff;margin:1.5em}
       h1{font-size:16pt;margin:0 0 .4em}h2{font-size:13pt;margin:1.2em 0 .4em;border-bottom:2px solid #000}
       table{border-collapse:collapse;width:100%;margin:.4em 0}
-      th,td{border:1px solid #444;padding:3px 5px;vertical-align:top;text-align:left;white-space:pre-wrap;overflow-wrap:anywhere}
-      th{background:#eee}table.meta th{width:14em}
-      .hex{font-family:"DejaVu Sans Mono",monospace;font-size:8pt}
+      th,td{border:1px solid #444;padding:3px 5px;vertical-align:top;text-align:left;white-space:pre-wrap;overflow-wrap:break-word}
+      th{background:#eee}table.meta th{width:14em}table.events th{white-space:normal}
+      table.events td:first-child{white-space:nowrap}table.sign th{width:8em}table.sign td{width:25%}
+      .hex{font-family:"DejaVu Sans Mono",monospace;font-size:8pt;word-break:break-all}
       .verdict{border:3px solid;padding:.5em;font-weight:bold;font-size:12pt;margin:.6em 0}
       .ok{border-color:#060;color:#060}.bad{border-color:#b00;color:#b00}
       .mismatch{color:#b00;font-weight:bold}.match{color:#060}

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,17 +48,23 @@ class CaseExportTest {
   void realisticLedger_hasZeroShaclViolations() throws Exception {
     CaseShacl.assumePresent();
     String jsonLd = new String(export(ExportFixtures.realistic(dir)), StandardCharsets.UTF_8);
-    assertThat(CaseShacl.violations(jsonLd)).isEmpty();
+    // no violation, and not even a warning or info (one validation: it is slow)
     assertThat(CaseShacl.results(jsonLd)).isEmpty();
   }
 
   @Test
-  void shaclReallyChecksTheExport_aBrokenExhibitNumberIsAViolation() throws Exception {
-    CaseShacl.assumePresent();
+  void jsonLd_becomesTheExpectedTriples_soTheShaclCheckIsNotVacuous() throws Exception {
     String jsonLd = new String(export(ExportFixtures.realistic(dir)), StandardCharsets.UTF_8);
-    String broken = jsonLd.replace("\"case-investigation:exhibitNumber\" : \"EX-2\"", "\"case-investigation:exhibitNumber\" : 2");
-    assertThat(broken).isNotEqualTo(jsonLd);
-    assertThat(CaseShacl.violations(broken)).hasSize(2).allMatch(v -> v.contains("exhibitNumber"));
+    Graph g = RDFParser.create().fromString(jsonLd).lang(Lang.JSONLD).toGraph();
+    String inv = "https://ontology.caseontology.org/case/investigation/";
+    Node type = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+    assertThat(g.find(Node.ANY, type, NodeFactory.createURI(inv + "InvestigativeAction")).toList()).hasSize(14);
+    assertThat(g.find(Node.ANY, type, NodeFactory.createURI(inv + "ProvenanceRecord")).toList()).hasSize(13);
+    assertThat(g.find(Node.ANY, NodeFactory.createURI(inv + "exhibitNumber"), NodeFactory.createLiteralString("EX-2")).toList())
+        .hasSize(4);
+    var hashValues = g.find(Node.ANY, NodeFactory.createURI("https://ontology.unifiedcyberontology.org/uco/types/hashValue"), Node.ANY).toList();
+    assertThat(hashValues).isNotEmpty().allMatch(t -> t.getObject().getLiteralDatatypeURI().equals("http://www.w3.org/2001/XMLSchema#hexBinary"));
+    assertThat(g.find(Node.ANY, Node.ANY, Node.ANY).toList()).noneMatch(t -> t.getSubject().isBlank() || t.getObject().isBlank());
   }
 
   @Test
@@ -84,7 +95,7 @@ class CaseExportTest {
     // every event but init is one action, in ledger order
     assertThat(actions).extracting(a -> a.get("uco-core:name").textValue()).containsExactly(
         "register", "acquire", "seal", "transfer", "check-out", "check-in", "examine", "verify", "register", "note",
-        "return", "note");
+        "return", "reseal", "dispose", "note");
     JsonNode transfer = actions.get(3);
     assertThat(byId.get(transfer.at("/uco-action:performer/@id").textValue()).get("uco-core:name").textValue()).isEqualTo("alice");
     assertThat(byId.get(transfer.at("/uco-action:participant/0/@id").textValue()).get("uco-core:name").textValue()).isEqualTo("bob");

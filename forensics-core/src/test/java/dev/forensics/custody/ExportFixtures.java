@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * A realistic ledger for the export tests: every kind of handling of one exhibit (register, acquire, seal,
  * transfer signed by both custodians with a re-hash, check-out, check-in with a re-hash, examine, verify,
- * return), a second exhibit with hostile text, and a case note.
+ * return), a second exhibit with hostile text (resealed,
+ * disposed), and a case note.
  */
 final class ExportFixtures {
 
@@ -59,6 +60,10 @@ final class ExportFixtures {
     l.append(CustodyEvent.of(EventType.NOTE, "EX-2", Map.of("text", HOSTILE)), CAROL, null);
     l.append(CustodyEvent.of(EventType.RETURN, "EX-1", Map.of("authorizer", "Prosecutor D. Nguyen",
         "method", "handed over in person", "witness", "Sgt. K. Somchai", "returned-to", "owner, Ms. T. Tran")), BOB, null);
+    l.append(CustodyEvent.of(EventType.RESEAL, "EX-2", Map.of("seal", "S-201", "previous-seal", "S-200",
+        "reason", "bag torn")), CAROL, null);
+    l.append(CustodyEvent.of(EventType.DISPOSE, "EX-2", Map.of("authorizer", "Court order 17/2026",
+        "method", "shredded", "witness", "Sgt. K. Somchai")), CAROL, null);
     l.append(CustodyEvent.of(EventType.NOTE, null, Map.of("text", "case closed")), CAROL, null);
     return file;
   }
