@@ -73,6 +73,17 @@ final class CustodyReportHtml {
       w.write("<div class=\"verdict bad\">" + esc(Messages.get("custody.export.html.notIntact",
           v.problem().map(Object::toString).orElse(""), v.entries())) + "</div>\n");
     }
+    for (CustodyReport.Event ev : r.events()) {
+      LedgerEntry e = ev.entry();
+      if (e.rehash().isPresent() && e.rehash().get().result() == ItemRehash.Result.MISMATCH) {
+        w.write("<div class=\"verdict bad\">" + esc(Messages.get("custody.export.html.mismatch",
+            e.item().orElse("?"), e.seq(), e.rehash().get().path())) + "</div>\n");
+      }
+      if (e.field("seal-intact").equals(java.util.Optional.of("no"))) {
+        w.write("<div class=\"verdict bad\">" + esc(Messages.get("custody.export.html.sealBroken",
+            e.item().orElse("?"), e.seq())) + "</div>\n");
+      }
+    }
     if (!v.warnings().isEmpty()) {
       w.write("<ul class=\"warnings\">\n");
       for (LedgerProblem p : v.warnings()) {
@@ -147,8 +158,9 @@ final class CustodyReportHtml {
       cell(w, place.toString());
       StringBuilder seal = new StringBuilder(esc(ev.seal().orElse("")));
       if (e.field("seal-intact").isPresent()) {
-        seal.append(seal.length() > 0 ? "<br>" : "").append(esc(Messages.get("custody.export.html.sealIntact",
-            label("yesno." + e.field("seal-intact").get()))));
+        String intact = esc(Messages.get("custody.export.html.sealIntact", label("yesno." + e.field("seal-intact").get())));
+        seal.append(seal.length() > 0 ? "<br>" : "")
+            .append(e.field("seal-intact").get().equals("no") ? "<span class=\"mismatch\">" + intact + "</span>" : intact);
       }
       cell(w, seal.toString());
       StringBuilder details = new StringBuilder();
