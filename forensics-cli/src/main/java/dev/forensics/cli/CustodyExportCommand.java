@@ -40,6 +40,7 @@ final class CustodyExportCommand implements Callable<Integer> {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", descriptionKey = "custody.export.format", defaultValue = "html")
   ExportFormat format;
 
+  /** The file to write; none or {@code -}: standard output. */
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", descriptionKey = "custody.export.output")
   Path output;
 
@@ -83,7 +84,7 @@ final class CustodyExportCommand implements Callable<Integer> {
       }
       target.commit();
     }
-    if (output != null) {
+    if (output != null && !output.toString().equals("-")) {
       spec.commandLine().getOut().println(Messages.get("custody.export.written", output,
           format.name().toLowerCase(java.util.Locale.ROOT), report.verification().entries()));
     }

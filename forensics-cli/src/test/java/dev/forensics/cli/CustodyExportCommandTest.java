@@ -162,6 +162,7 @@ class CustodyExportCommandTest {
   @Test
   void caseFormat_isJsonLd_toStdout() throws Exception {
     CliRun r = ok("custody", "export", ledger.toString(), "-f", "case");
+    assertThat(ok("custody", "export", ledger.toString(), "-f", "case", "-o", "-").out()).isEqualTo(r.out());
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertThat(doc.get("@context").get("case-investigation").textValue())
         .isEqualTo("https://ontology.caseontology.org/case/investigation/");
