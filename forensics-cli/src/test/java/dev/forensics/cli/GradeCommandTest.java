@@ -144,4 +144,17 @@ class GradeCommandTest {
     assertThat(r.exit()).isEqualTo(ExitCodes.OK);
     assertThat(r.out()).contains("forensics grade --key answer-key.json submissions -o grades", "Exit codes:", "--gradescope");
   }
+
+  @Test
+  void everyReason_hasAFeedbackText() {
+    for (dev.forensics.grading.Reason r : dev.forensics.grading.Reason.values()) {
+      java.util.List<String> args = java.util.List.of("a", "b", "c", "d", "e");
+      String t = GradeRenderer.text(new dev.forensics.grading.Feedback(r, args));
+      assertThat(t).as(r.id()).isNotBlank().doesNotContain("{");
+    }
+    assertThat(GradeRenderer.text(dev.forensics.grading.Feedback.of(dev.forensics.grading.Reason.CUSTODY_STEP_MISSING, "sealed", "")))
+        .isEqualTo("Step missing: sealed (expected first).");
+    assertThat(GradeRenderer.text(dev.forensics.grading.Feedback.of(dev.forensics.grading.Reason.CUSTODY_NO_KEY, "c.jsonl")))
+        .contains("'forensics custody keygen'");
+  }
 }

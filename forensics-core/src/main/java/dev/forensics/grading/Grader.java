@@ -138,7 +138,10 @@ public final class Grader {
     return summarise(key, students);
   }
 
-  /** The class result of these students: per-question summary and collusion hints. */
+  /**
+   * The class result of these students: per-question summary and collusion hints. A manifest, ledger or
+   * key shared by more than half of a class of four or more is not a hint (it is what everyone handed in).
+   */
   public static ClassResult summarise(AnswerKey key, List<StudentResult> students) {
     List<StudentResult> sorted = new ArrayList<>(students);
     sorted.sort(java.util.Comparator.comparing(StudentResult::student));
@@ -174,8 +177,10 @@ public final class Grader {
         by.computeIfAbsent(p, x -> new TreeSet<>()).add(s.student());
       }
     }
+    int common = students.size() >= 4 ? students.size() / 2 : students.size();
     by.forEach((what, who) -> {
-      if (who.size() > 1) {
+      // what more than half of a class shares is the norm (everyone hashed the same evidence), not a hint
+      if (who.size() > 1 && who.size() <= common) {
         out.add(new CollusionHint(kind, what, List.copyOf(who)));
       }
     });

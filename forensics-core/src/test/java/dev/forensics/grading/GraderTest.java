@@ -259,6 +259,21 @@ class GraderTest {
   }
 
   @Test
+  void collusionHints_ignoreWhatMostOfTheClassShares() {
+    List<StudentResult> students = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      students.add(StudentResult.of("s" + i, List.of(), List.of(), BigDecimal.ZERO, new StudentResult.Fingerprints(
+          List.of("everyone"), i < 2 ? List.of("pair") : List.of("own" + i), List.of())));
+    }
+    ClassResult c = Grader.summarise(KEY, List.of());
+    assertThat(c.hints()).isEmpty();
+    List<CollusionHint> hints = new java.util.ArrayList<>();
+    Grader.summarise(new AnswerKey(KEY.exerciseId(), KEY.title(), KEY.scenarioSeed(), KEY.variant(), KEY.seed(),
+        KEY.timeZone(), BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of()), students).hints().forEach(hints::add);
+    assertThat(hints).containsExactly(new CollusionHint(CollusionHint.Kind.IDENTICAL_LEDGER, "pair", List.of("s0", "s1")));
+  }
+
+  @Test
   void oneFolder_withASheet_isGradedAsTheOnlyStudent() throws IOException {
     Path a = GradingFixture.perfect(dir, "alice");
     ClassResult c = Grader.gradeAll(KEY, a, GradingOptions.defaults());
