@@ -10,12 +10,13 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * A class's grades as JUnit XML (the Ant/Surefire schema CI dashboards read): one {@code testsuite} per
- * student ({@code name} the student), one {@code testcase} per question ({@code classname} the exercise
- * id and student, {@code name} the question id) with {@code properties} {@code points}, {@code
- * max_points} and {@code weight} (the question's share of the total); a question without all its points
- * has a {@code failure} whose message is the first feedback line and whose text is all of them. Written
- * with StAX.
+ * A class's grades as JUnit XML (junit-4.xsd, which CI dashboards read): one {@code testsuite} per
+ * student ({@code name} the student) whose {@code properties} give the total, the maximum, whether the
+ * student passed, and per question {@code ID.points}, {@code ID.max_points} and {@code ID.weight} (the
+ * question's share of the total; JUnit has no points field); one {@code testcase} per question ({@code
+ * classname} the exercise id and student, {@code name} the question id); a question without all its
+ * points has a {@code failure} whose message is the first feedback line and whose text is all of them.
+ * Written with StAX.
  */
 public final class JUnitReport {
   private JUnitReport() {}
@@ -38,11 +39,17 @@ public final class JUnitReport {
         x.writeAttribute("tests", String.valueOf(s.questions().size()));
         x.writeAttribute("failures", String.valueOf(s.questions().stream().filter(q -> !q.full()).count()));
         x.writeAttribute("errors", "0");
+        x.writeAttribute("time", "0");
         x.writeCharacters("\n    ");
         x.writeStartElement("properties");
         property(x, "total", Gradebook.plain(s.total()), "      ");
         property(x, "max", Gradebook.plain(s.max()), "      ");
         property(x, "passed", String.valueOf(s.passed()), "      ");
+        for (QuestionResult q : s.questions()) {
+          property(x, q.question() + ".points", Gradebook.plain(q.points()), "      ");
+          property(x, q.question() + ".max_points", Gradebook.plain(q.max()), "      ");
+          property(x, q.question() + ".weight", weight(q, c), "      ");
+        }
         x.writeCharacters("\n    ");
         x.writeEndElement();
         for (QuestionResult q : s.questions()) {
@@ -50,13 +57,7 @@ public final class JUnitReport {
           x.writeStartElement("testcase");
           x.writeAttribute("classname", c.exerciseId() + "." + xml(s.student()));
           x.writeAttribute("name", q.question());
-          x.writeCharacters("\n      ");
-          x.writeStartElement("properties");
-          property(x, "points", Gradebook.plain(q.points()), "        ");
-          property(x, "max_points", Gradebook.plain(q.max()), "        ");
-          property(x, "weight", Gradebook.plain(q.max().divide(c.totalPoints(), 4, java.math.RoundingMode.HALF_UP)), "        ");
-          x.writeCharacters("\n      ");
-          x.writeEndElement();
+          x.writeAttribute("time", "0");
           if (!q.full()) {
             List<String> lines = q.feedback().stream().map(text).toList();
             x.writeCharacters("\n      ");
@@ -82,6 +83,11 @@ public final class JUnitReport {
       throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
     }
     out.flush();
+  }
+
+  private static String weight(QuestionResult q, ClassResult c) {
+    return c.totalPoints().signum() == 0 ? "0"
+        : Gradebook.plain(q.max().divide(c.totalPoints(), 4, java.math.RoundingMode.HALF_UP));
   }
 
   /** Text with the characters XML 1.0 cannot hold replaced by U+FFFD. */
