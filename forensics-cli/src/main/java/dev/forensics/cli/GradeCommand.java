@@ -67,6 +67,9 @@ final class GradeCommand implements Callable<Integer> {
   @Option(names = "--junit", paramLabel = "FILE", descriptionKey = "grade.junit")
   Path junit;
 
+  @Option(names = "--hide-expected", descriptionKey = "grade.hideExpected")
+  boolean hideExpected;
+
   @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "30s", descriptionKey = "grade.timeLimit")
   String timeLimit;
 
@@ -114,10 +117,10 @@ final class GradeCommand implements Callable<Integer> {
     writeOutputs(result, texts, out);
     if (junit != null) {
       try (OutputStream o = create(junit)) {
-        JUnitReport.write(result, GradeRenderer::text, o);
+        JUnitReport.write(result, GradeRenderer.texts(hideExpected), o);
       }
     }
-    GradeRenderer.render(result, format.format, spec.commandLine().getOut());
+    GradeRenderer.render(result, format.format, GradeRenderer.texts(hideExpected), spec.commandLine().getOut());
     var err = spec.commandLine().getErr();
     err.println(Messages.get("grade.wrote", result.students().size(), out));
     if (junit != null) {
@@ -130,7 +133,7 @@ final class GradeCommand implements Callable<Integer> {
   private Integer gradescope(AnswerKey key, GradingOptions options, Map<String, String> texts) throws IOException {
     StudentResult s = Grader.grade(key, gradescopeSubmission, options);
     try (OutputStream o = create(gradescopeResults)) {
-      GradescopeResults.write(s, texts, GradeRenderer::text, o);
+      GradescopeResults.write(s, texts, GradeRenderer.texts(hideExpected), o);
     }
     ClassResult c = Grader.summarise(key, List.of(s));
     if (spec.commandLine().getParseResult().hasMatchedOption("--output")) {
@@ -138,7 +141,7 @@ final class GradeCommand implements Callable<Integer> {
     }
     if (junit != null) {
       try (OutputStream o = create(junit)) {
-        JUnitReport.write(c, GradeRenderer::text, o);
+        JUnitReport.write(c, GradeRenderer.texts(hideExpected), o);
       }
     }
     var err = spec.commandLine().getErr();
@@ -154,10 +157,10 @@ final class GradeCommand implements Callable<Integer> {
     for (StudentResult s : c.students()) {
       String base = fileName(s.student(), used);
       try (OutputStream o = create(feedback.resolve(base + ".md"))) {
-        o.write(GradeRenderer.markdown(c, s, texts).getBytes(StandardCharsets.UTF_8));
+        o.write(GradeRenderer.markdown(c, s, texts, GradeRenderer.texts(hideExpected)).getBytes(StandardCharsets.UTF_8));
       }
       try (OutputStream o = create(feedback.resolve(base + ".html"))) {
-        GradeRenderer.html(c, s, texts, o);
+        GradeRenderer.html(c, s, texts, GradeRenderer.texts(hideExpected), o);
       }
     }
     try (Writer w = new OutputStreamWriter(create(out.resolve("gradebook.csv")), StandardCharsets.UTF_8)) {

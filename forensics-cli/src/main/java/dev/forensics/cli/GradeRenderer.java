@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -25,6 +26,11 @@ import javax.xml.stream.XMLStreamWriter;
 /** Renders grades: feedback lines from the bundle, per-student Markdown and HTML, the class summary and stdout. */
 final class GradeRenderer {
   private GradeRenderer() {}
+
+  /** Reasons whose text names an expected answer, and have a {@code .hidden} form that does not. */
+  static final java.util.Set<Reason> REVEALING = java.util.EnumSet.of(Reason.HASH_MISMATCH, Reason.HASH_OTHER_FILE,
+      Reason.COUNT_OFF, Reason.TIME_OUTSIDE_WINDOW, Reason.SET_MISSED, Reason.RECOVERED_MISSED,
+      Reason.CUSTODY_HASH_MISMATCH);
 
   /** A feedback line in the student's language. */
   static String text(Feedback f) {
@@ -34,6 +40,16 @@ final class GradeRenderer {
       key += ".first";
     }
     return Messages.get(key, f.args().toArray());
+  }
+
+  /** Feedback lines that name expected answers ({@link #text}), or that never do (for resubmittable work). */
+  static Function<Feedback, String> texts(boolean hideExpected) {
+    if (!hideExpected) {
+      return GradeRenderer::text;
+    }
+    return f -> REVEALING.contains(f.reason())
+        ? Messages.get("grade.reason." + f.reason().id() + ".hidden", f.args().toArray())
+        : text(f);
   }
 
   static String points(BigDecimal b) {
@@ -62,7 +78,7 @@ final class GradeRenderer {
     return b.toString();
   }
 
-  static String markdown(ClassResult c, StudentResult s, Map<String, String> questionTexts) {
+  static String markdown(ClassResult c, StudentResult s, Map<String, String> questionTexts, Function<Feedback, String> text) {
     StringBuilder b = new StringBuilder();
     b.append("# ").append(md(Messages.get("grade.fb.title", c.title()))).append("\n\n");
     b.append(md(Messages.get("grade.fb.exercise", c.exerciseId()))).append("  \n");
@@ -76,13 +92,13 @@ final class GradeRenderer {
         b.append("> ").append(md(qt.strip())).append("\n\n");
       }
       for (Feedback f : q.feedback()) {
-        b.append("- ").append(md(text(f))).append('\n');
+        b.append("- ").append(md(text.apply(f))).append('\n');
       }
     }
     if (!s.notes().isEmpty()) {
       b.append("\n## ").append(md(Messages.get("grade.fb.notes"))).append("\n\n");
       for (Feedback f : s.notes()) {
-        b.append("- ").append(md(text(f))).append('\n');
+        b.append("- ").append(md(text.apply(f))).append('\n');
       }
     }
     return b.toString();
@@ -131,7 +147,8 @@ final class GradeRenderer {
   // ------------------------------------------------------------------ HTML
 
   /** Self-contained HTML (XHTML syntax, written with StAX so that every text is escaped). */
-  static void html(ClassResult c, StudentResult s, Map<String, String> questionTexts, OutputStream out) throws IOException {
+  static void html(ClassResult c, StudentResult s, Map<String, String> questionTexts, Function<Feedback, String> text,
+      OutputStream out) throws IOException {
     try {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
       x.writeDTD("<!DOCTYPE html>");
@@ -160,11 +177,11 @@ final class GradeRenderer {
         if (!qt.isBlank()) {
           element(x, "blockquote", qt.strip());
         }
-        list(x, q.feedback());
+        list(x, q.feedback(), text);
       }
       if (!s.notes().isEmpty()) {
         element(x, "h2", Messages.get("grade.fb.notes"));
-        list(x, s.notes());
+        list(x, s.notes(), text);
       }
       x.writeEndElement();
       x.writeEndElement();
@@ -177,10 +194,11 @@ final class GradeRenderer {
     out.flush();
   }
 
-  private static void list(XMLStreamWriter x, List<Feedback> feedback) throws XMLStreamException {
+  private static void list(XMLStreamWriter x, List<Feedback> feedback, Function<Feedback, String> text)
+      throws XMLStreamException {
     x.writeStartElement("ul");
     for (Feedback f : feedback) {
-      element(x, "li", text(f));
+      element(x, "li", text.apply(f));
     }
     x.writeEndElement();
   }
@@ -202,10 +220,11 @@ final class GradeRenderer {
 
   // ------------------------------------------------------------------ stdout
 
-  static void render(ClassResult c, OutputFormat format, PrintWriter out) throws IOException {
+  static void render(ClassResult c, OutputFormat format, Function<Feedback, String> text, PrintWriter out)
+      throws IOException {
     switch (format) {
       case csv -> Gradebook.write(c, out);
-      case json -> json(c, out);
+      case json -> json(c, text, out);
       case text -> text(c, out);
     }
     out.flush();
@@ -238,7 +257,7 @@ final class GradeRenderer {
     }
   }
 
-  private static void json(ClassResult c, PrintWriter out) throws IOException {
+  private static void json(ClassResult c, Function<Feedback, String> text, PrintWriter out) throws IOException {
     JsonFactory f = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     try (JsonGenerator g = f.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
@@ -262,7 +281,7 @@ final class GradeRenderer {
           for (Feedback fb : q.feedback()) {
             g.writeStartObject();
             g.writeStringField("reason", fb.reason().id());
-            g.writeStringField("text", text(fb));
+            g.writeStringField("text", text.apply(fb));
             g.writeEndObject();
           }
           g.writeEndArray();
@@ -273,7 +292,7 @@ final class GradeRenderer {
         for (Feedback fb : s.notes()) {
           g.writeStartObject();
           g.writeStringField("reason", fb.reason().id());
-          g.writeStringField("text", text(fb));
+          g.writeStringField("text", text.apply(fb));
           g.writeEndObject();
         }
         g.writeEndArray();

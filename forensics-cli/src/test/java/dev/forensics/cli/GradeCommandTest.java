@@ -88,7 +88,7 @@ class GradeCommandTest {
     DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("feedback/bob.html").toFile());
     assertThat(Files.readString(out.resolve("feedback/carol.md"))).contains("- No answer sheet found (looked for answer-sheet.yaml, answer-sheet.yml, answer-sheet.json).");
     assertThat(Files.readString(out.resolve("summary.md"))).contains("| q3 | 0.83 | 2.5 | 33 | 1 | 2 |", "No collusion hints.");
-    assertThat(Files.readString(dir.resolve("grades.xml"))).contains("<testcase classname=\"mini.bob\" name=\"q2\">");
+    assertThat(Files.readString(dir.resolve("grades.xml"))).contains("<testcase classname=\"mini.bob\" name=\"q2\" time=\"0\">", "<testcase classname=\"mini.bob\" name=\"q1\" time=\"0\"/>");
   }
 
   @Test
@@ -156,5 +156,19 @@ class GradeCommandTest {
         .isEqualTo("Step missing: sealed (expected first).");
     assertThat(GradeRenderer.text(dev.forensics.grading.Feedback.of(dev.forensics.grading.Reason.CUSTODY_NO_KEY, "c.jsonl")))
         .contains("'forensics custody keygen'");
+  }
+
+  @Test
+  void hideExpected_neverNamesTheAnswer() throws Exception {
+    Path results = dir.resolve("r.json");
+    CliRun r = CliRun.run("grade", "--key", key.toString(), "--gradescope", "--hide-expected",
+        "--gradescope-submission", subs.resolve("bob").toString(), "--gradescope-results", results.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(results)).contains("You answered 7; that is not the right number.")
+        .doesNotContain("the right number is 5");
+    for (dev.forensics.grading.Reason reason : GradeRenderer.REVEALING) {
+      String t = GradeRenderer.texts(true).apply(new dev.forensics.grading.Feedback(reason, java.util.List.of("a", "b", "c", "EXPECTED")));
+      assertThat(t).as(reason.id()).doesNotContain("EXPECTED").doesNotContain("{");
+    }
   }
 }

@@ -54,7 +54,11 @@ public final class JUnitReport {
         x.writeEndElement();
         for (QuestionResult q : s.questions()) {
           x.writeCharacters("\n    ");
-          x.writeStartElement("testcase");
+          if (q.full()) {
+            x.writeEmptyElement("testcase");
+          } else {
+            x.writeStartElement("testcase");
+          }
           x.writeAttribute("classname", c.exerciseId() + "." + xml(s.student()));
           x.writeAttribute("name", q.question());
           x.writeAttribute("time", "0");
@@ -66,9 +70,9 @@ public final class JUnitReport {
             x.writeAttribute("type", q.feedback().isEmpty() ? "" : q.feedback().get(0).reason().id());
             x.writeCharacters(xml(lines.stream().collect(Collectors.joining("\n"))));
             x.writeEndElement();
+            x.writeCharacters("\n    ");
+            x.writeEndElement();
           }
-          x.writeCharacters("\n    ");
-          x.writeEndElement();
         }
         x.writeCharacters("\n  ");
         x.writeEndElement();
