@@ -59,6 +59,8 @@ final class Submission {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build())
       .build();
+  private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+  private static final CsvMapper CSV = new CsvMapper();
 
   record ManifestFile(String name, Manifest manifest) {}
 
@@ -243,7 +245,7 @@ final class Submission {
   private void readTriageJson(Entry e) {
     try {
       byte[] all = folder.read(e, MAX_DATA);
-      JsonNode root = new ObjectMapper(JSON).readTree(all);
+      JsonNode root = MAPPER.readTree(all);
       JsonNode files = root == null ? null : root.get("files");
       if (files == null || !files.isArray()) {
         notes.add(Feedback.of(Reason.FILE_NOT_RECOGNISED, e.name()));
@@ -272,9 +274,8 @@ final class Submission {
   private void readTriageCsv(Entry e) {
     try {
       byte[] all = folder.read(e, MAX_DATA);
-      CsvMapper m = new CsvMapper();
       List<TriageRow> rows = new ArrayList<>();
-      try (MappingIterator<Map<String, String>> it = m.readerForMapOf(String.class)
+      try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
           .with(CsvSchema.emptySchema().withHeader()).readValues(all)) {
         while (it.hasNext()) {
           Map<String, String> row = it.next();

@@ -235,6 +235,21 @@ class GraderTest {
   }
 
   @Test
+  void fileSet_blankOnSheet_isTakenFromATriageCsvExport() throws IOException {
+    Map<String, String> answers = new java.util.LinkedHashMap<>(GradingFixture.rightAnswers());
+    answers.put("q3-mismatch", "[]");
+    Path s = GradingFixture.submission(dir, "s", answers, List.of(), GradingFixture.hashes(GradingFixture.IMAGE_CONTENT));
+    Files.writeString(s.resolve("triage.csv"), """
+        path,status,error,size,modified,accessed,created,sha256,media_type,category,decided_by,extension,extension_mismatch,entropy,known,known_sets,score,findings
+        Music/ok.mp3,triaged,,10,,,,01,audio/mpeg,audio,magic,mp3,false,4.0,unknown,,0,
+        Music/track07.mp3,triaged,,10,,,,00,application/zip,archive,magic,mp3,true,4.0,unknown,,40,"extension-mismatch: x"
+        """);
+    QuestionResult r = question(grade(s), "q3-mismatch");
+    assertThat(r.full()).as(r.feedback().toString()).isTrue();
+    assertThat(r.feedback()).contains(Feedback.of(Reason.SET_FROM_TRIAGE, "triage.csv", 1));
+  }
+
+  @Test
   void class_summaryAveragesAndCollusionHints() throws IOException {
     Path a = GradingFixture.perfect(dir, "a");
     Path b = GradingFixture.perfect(dir, "b");
