@@ -24,6 +24,7 @@ import picocli.CommandLine.ParameterException;
       CustodyShowCommand.class,
       CustodyStatusCommand.class,
       CustodyRepairCommand.class,
+      CustodyExportCommand.class,
       CustodyCheckpointCommand.class,
       CustodyProveCommand.class,
       CustodyVerifyProofCommand.class
