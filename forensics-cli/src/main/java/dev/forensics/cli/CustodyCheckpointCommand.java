@@ -59,6 +59,10 @@ final class CustodyCheckpointCommand implements Callable<Integer> {
     if (tsa != null && (out == null || tsaCa == null)) {
       throw new ParameterException(spec.commandLine(), Messages.get("custody.checkpoint.error.tsaNeeds"));
     }
+    CustodyProofFiles.refuseExisting(spec, out);
+    if (tsa != null) {
+      CustodyProofFiles.refuseExisting(spec, CustodyProofFiles.tokenBeside(out));
+    }
     TimestampClient client = null;
     if (tsa != null) {
       try {

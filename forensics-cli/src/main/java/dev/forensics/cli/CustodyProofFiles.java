@@ -57,6 +57,13 @@ final class CustodyProofFiles {
     }
   }
 
+  /** Refuses, before any work, an output file that exists already (null: no file). */
+  static void refuseExisting(CommandSpec spec, Path file) {
+    if (file != null && Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new ParameterException(spec.commandLine(), Messages.get("custody.error.exists", file));
+    }
+  }
+
   /** The token file beside {@code checkpoint}. */
   static Path tokenBeside(Path checkpoint) {
     return checkpoint.resolveSibling(checkpoint.getFileName() + TOKEN_SUFFIX);

@@ -67,6 +67,7 @@ final class CustodyProveCommand implements Callable<Integer> {
     if (output.format == OutputFormat.csv) {
       throw new ParameterException(spec.commandLine(), Messages.get("custody.error.noCsv"));
     }
+    CustodyProofFiles.refuseExisting(spec, out);
     var err = spec.commandLine().getErr();
     SignedNote checkpoint;
     if (to.checkpoint != null) {
