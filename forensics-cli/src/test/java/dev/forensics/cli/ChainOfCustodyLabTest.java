@@ -136,18 +136,23 @@ class ChainOfCustodyLabTest {
       if (line.contains("--verify-item")) {
         assertThat(r.out()).as(line).contains("hashes MATCH the reference");
       }
-      if (line.startsWith("./forensics custody verify")) {
+      if (line.startsWith("./forensics custody verify ")) {
         assertThat(r.out()).endsWith("forensics custody verify: INTACT\n");
+      }
+      if (line.startsWith("./forensics custody verify-proof ")) {
+        assertThat(r.out()).as(line).contains("VERIFIED (the entry is in the ledger)").contains("seq 3 transfer EX-1");
       }
       ran.add(argv.get(1) + " " + argv.get(2));
     }
-    assertThat(ran).contains("custody keygen", "custody init", "custody add", "custody verify", "custody export");
+    assertThat(ran).contains("custody keygen", "custody init", "custody add", "custody verify", "custody export",
+        "custody checkpoint", "custody prove", "custody verify-proof");
     List<String> ledger = Files.readAllLines(tmp.resolve("lab/case.jsonl"));
-    assertThat(ledger).hasSize(9);
+    assertThat(ledger).hasSize(10);
+    assertThat(ledger.get(9)).contains("\"type\":\"note\"");
     assertThat(ledger.get(3)).contains("\"type\":\"transfer\"").contains("{\"by\":\"amara\"").contains("{\"by\":\"ben\"");
     assertThat(Files.readString(tmp.resolve("lab/custody-report.html"))).contains("Ledger verification: INTACT")
         .contains("Exhibit EX-1").contains("S-0419");
-    assertThat(Files.readAllLines(tmp.resolve("lab/custody.csv"))).hasSize(9);
+    assertThat(Files.readAllLines(tmp.resolve("lab/custody.csv"))).hasSize(10);
     assertThat(Files.readString(tmp.resolve("lab/case.jsonld"))).contains("case-investigation:ProvenanceRecord");
   }
 }
