@@ -187,6 +187,11 @@ public final class Triage {
       BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
       long size = ch.size();
       Detection detection = detector.detect(new FileBytes(ch, size), name);
+      if (options.typesOnly()) {
+        return List.of(analyse(rel, name, size, detection, null, DigestSet.empty(),
+            Optional.of(attrs.lastModifiedTime().toInstant()), Optional.of(attrs.lastAccessTime().toInstant()),
+            created(attrs), List.of()));
+      }
       ContentScanner scanner = new ContentScanner(detection.mediaType(), detection.category() == Category.IMAGE);
       ch.position(0);
       HashResult hashed = hasher.hash(new ScanningChannel(ch, scanner), size, n -> {});
@@ -236,7 +241,10 @@ public final class Triage {
     }
   }
 
-  /** The findings, score and record of examined content. */
+  /**
+   * The findings, score and record of examined content; {@code scanner} is null when only the type was
+   * detected (no entropy, no hidden data).
+   */
   private TriageRecord analyse(String rel, String name, long size, Detection detection, ContentScanner scanner,
       DigestSet digests, Optional<Instant> modified, Optional<Instant> accessed, Optional<Instant> created,
       List<Finding> extra) {
@@ -262,8 +270,8 @@ public final class Triage {
         findings.add(Finding.of(FindingKind.EXTENSION_MISMATCH, extension, detection.mediaType(), expected)));
     nameFindings(name, extension, detection, findings);
 
-    double entropy = scanner.entropy();
-    if (detection.isUnknown() && size >= options.minEncryptedSize() && entropy >= options.entropyThreshold()
+    double entropy = scanner == null ? 0 : scanner.entropy();
+    if (scanner != null && detection.isUnknown() && size >= options.minEncryptedSize() && entropy >= options.entropyThreshold()
         && known != KnownFileStatus.KNOWN) {
       findings.add(Finding.of(FindingKind.ENCRYPTION_SUSPECTED, format(entropy), format(options.entropyThreshold()), size));
       category = Category.ENCRYPTED;
@@ -271,7 +279,9 @@ public final class Triage {
     if (detection.encrypted()) {
       findings.add(Finding.of(FindingKind.ENCRYPTED_CONTENT, detection.evidence()));
     }
-    hiddenData(detection, scanner, size, findings);
+    if (scanner != null) {
+      hiddenData(detection, scanner, size, findings);
+    }
     if (!detection.problems().isEmpty()) {
       findings.add(Finding.of(FindingKind.DAMAGED_STRUCTURE, detection.mediaType(), String.join("; ", detection.problems())));
     }

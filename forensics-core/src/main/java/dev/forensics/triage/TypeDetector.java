@@ -85,10 +85,13 @@ public final class TypeDetector {
   private final MimeTypes types;
   private final MediaTypeRegistry registry;
   private final boolean signatureTable;
+  /** The registry's types (it copies them into a new sorted set on every call). */
+  private final Set<MediaType> knownTypes;
 
   private TypeDetector(MimeTypes types, boolean signatureTable) {
     this.types = types;
     this.registry = types.getMediaTypeRegistry();
+    this.knownTypes = Set.copyOf(registry.getTypes());
     this.signatureTable = signatureTable;
   }
 
@@ -437,7 +440,7 @@ public final class TypeDetector {
 
   private boolean known(String type) {
     MediaType t = MediaType.parse(type);
-    return t != null && registry.getTypes().contains(registry.normalize(t));
+    return t != null && knownTypes.contains(registry.normalize(t));
   }
 
   /** The category of a media type, from the type itself or the nearest of its supertypes that has one. */

@@ -56,7 +56,9 @@ class SignatureTableTest {
         "application/pdf", "application/zip", "application/gzip", "application/x-7z-compressed",
         "application/x-executable", "application/x-sharedlib", "application/vnd.sqlite3", "audio/vnd.wave",
         "application/msword", "application/vnd.ms-excel", "application/vnd.microsoft.portable-executable",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+        "application/vnd.oasis.opendocument.presentation", "application/x-tar", "image/bmp");
   }
 
   @Test

@@ -11,14 +11,13 @@ import java.nio.charset.StandardCharsets;
  * <p>It answers only where the signature is unambiguous in tika-core's own table
  * ({@code tika-mimetypes.xml}, 3.3.x): where tika-core knows a more specific type that starts with the
  * same bytes (an ODF or EPUB {@code mimetype} entry first in a ZIP, a GeoPackage application id in an
- * SQLite header, a Canon CR2 inside a TIFF, an ID3 tag that may hold MP3 or AAC, a BMP's header variants,
- * a PE header at an offset tika-core does not list) it returns {@code null} and the caller asks
+ * SQLite header, a Canon CR2 inside a TIFF, an ID3 tag that may hold MP3 or AAC, a compressed BMP, a PE header at an offset tika-core does not list) it returns {@code null} and the caller asks
  * tika-core. Stateless and thread-safe.
  */
 public final class SignatureTable {
 
-  /** How many first bytes the table looks at (the PE header at offset 240 is the furthest). */
-  public static final int NEEDED = 256;
+  /** How many first bytes the table looks at (up to the end of a tar header's magic). */
+  public static final int NEEDED = 265;
 
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a};
   private static final byte[] SEVEN_ZIP = {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C};
@@ -42,6 +41,14 @@ public final class SignatureTable {
   /** First names in a ZIP for which tika-core has a more specific signature (ODF, EPUB, OOXML, ASiC). */
   private static final byte[][] ZIP_SPECIFIC_FIRST_NAMES = {
       ascii("mimetype"), ascii("[Content_Types].xml"), ascii("_rels/.rels")};
+  private static final byte[] MIMETYPE = ascii("mimetype");
+  /** {@code mimetype} values answered here (templates, masters and the rest go to tika-core). */
+  private static final java.util.Set<String> DECLARED_TYPES = java.util.Set.of(
+      "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+      "application/vnd.oasis.opendocument.presentation", "application/vnd.oasis.opendocument.graphics",
+      "application/epub+zip");
+  private static final byte[] USTAR_GNU = ascii("ustar  \0");
+  private static final byte[] USTAR_POSIX = ascii("ustar\0");
   private static final byte[][] OOXML_FIRST_NAMES = {ascii("[Content_Types].xml"), ascii("_rels/.rels")};
 
   /** tika-core's type for OLE2 files before their directory is read. */
@@ -89,6 +96,8 @@ public final class SignatureTable {
         return at(head, length, 0, SQLITE) && length >= 72 && u32be(head, 68) == 0 ? "application/x-sqlite3" : null;
       case 'R':
         return riff(head, length);
+      case 'B':
+        return b1 == 'M' ? bmp(head, length) : null;
       case 'I':
       case 'M':
         if (at(head, length, 0, TIFF_LE) || at(head, length, 0, TIFF_BE) || at(head, length, 0, BIGTIFF_BE)) {
@@ -97,8 +106,33 @@ public final class SignatureTable {
         }
         return b0 == 'M' && b1 == 'Z' ? pe(head, length) : null;
       default:
+        return tar(head, length);
+    }
+  }
+
+  /**
+   * An uncompressed Windows bitmap as tika-core's signature says: one plane (offset 26), a usual bit
+   * depth (offset 28) and compression 0 (offset 30). A compressed one goes to tika-core.
+   */
+  private static String bmp(byte[] head, int length) {
+    if (length < 34 || head[26] != 1 || head[27] != 0 || head[29] != 0
+        || head[30] != 0 || head[31] != 0 || head[32] != 0 || head[33] != 0) {
+      return null;
+    }
+    switch (head[28]) {
+      case 0: case 1: case 4: case 8: case 0x10: case 0x18: case 0x20:
+        return "image/bmp";
+      default:
         return null;
     }
+  }
+
+  /** A tar header's magic at offset 257: GNU ("ustar  \0") or POSIX ("ustar\0"). */
+  private static String tar(byte[] head, int length) {
+    if (at(head, length, 257, USTAR_GNU)) {
+      return "application/x-gtar";
+    }
+    return at(head, length, 257, USTAR_POSIX) ? "application/x-tar" : null;
   }
 
   /** An MPEG audio frame header as tika-core lists it (FFE3, FFF2-FFF7, FFFA-FFFD). */
@@ -118,12 +152,35 @@ public final class SignatureTable {
         return "application/x-tika-ooxml";
       }
     }
+    String declared = declaredMimetype(head, length);
+    if (declared != null) {
+      return declared;
+    }
     for (byte[] name : ZIP_SPECIFIC_FIRST_NAMES) {
       if (at(head, length, 30, name)) {
         return null;
       }
     }
     return "application/zip";
+  }
+
+  /**
+   * The ODF or EPUB type a ZIP's first entry {@code mimetype} holds, when it is stored right after the
+   * name (as tika-core's signatures, "mimetype" + the type at offset 30, expect) and is one of the
+   * common types below, none of which is the beginning of another type tika-core knows.
+   */
+  private static String declaredMimetype(byte[] head, int length) {
+    int nameLength = u16le(head, 26);
+    int extraLength = u16le(head, 28);
+    if (nameLength != 8 || extraLength != 0 || !at(head, length, 30, MIMETYPE)) {
+      return null;
+    }
+    int valueLength = (int) Math.min(u32le(head, 18), 128); // stored: compressed size is the value's length
+    if (38 + valueLength > length) {
+      return null;
+    }
+    String value = new String(head, 38, valueLength, StandardCharsets.ISO_8859_1);
+    return DECLARED_TYPES.contains(value) ? value : null;
   }
 
   /** ELF by its e_type (either byte order, as tika-core checks it). */
@@ -194,6 +251,10 @@ public final class SignatureTable {
       }
     }
     return true;
+  }
+
+  private static int u16le(byte[] b, int off) {
+    return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8;
   }
 
   private static long u32be(byte[] b, int off) {
