@@ -72,6 +72,59 @@ class SignatureTableTest {
   }
 
   @Test
+  void signaturesTheCorpusLacks_areAnsweredAsTikaCoreDoes() throws IOException {
+    List<byte[]> heads = new ArrayList<>();
+    heads.add(with(512, 0, "GIF87a"));
+    heads.add(with(512, 0, "MM\0\u002b"));
+    heads.add(with(512, 0, "MM\0\u002a"));
+    heads.add(with(22, 0, "PK\u0005\u0006"));
+    for (int b1 : new int[] {0xE3, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xFA, 0xFB, 0xFC, 0xFD}) {
+      byte[] frame = with(512, 0, "");
+      frame[0] = (byte) 0xFF;
+      frame[1] = (byte) b1;
+      heads.add(frame);
+    }
+    for (int machine : new int[] {0x014c, 0x8664}) {
+      for (int lfanew : new int[] {128, 240}) {
+        byte[] pe = with(512, 0, "MZ");
+        pe[0x3C] = (byte) lfanew;
+        System.arraycopy("PE\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, pe, lfanew, 4);
+        pe[lfanew + 4] = (byte) machine;
+        pe[lfanew + 5] = (byte) (machine >> 8);
+        heads.add(pe);
+      }
+    }
+    for (String type : new String[] {"application/epub+zip", "application/vnd.oasis.opendocument.graphics"}) {
+      byte[] zip = with(512, 0, "PK\u0003\u0004");
+      zip[18] = (byte) type.length(); // stored: compressed size = the value's length
+      zip[26] = 8; // name length
+      System.arraycopy(("mimetype" + type + "PK\u0003\u0004").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+          0, zip, 30, 8 + type.length() + 4);
+      heads.add(zip);
+    }
+    byte[] posixTar = with(1024, 0, "notes.txt");
+    System.arraycopy("ustar\u000000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, posixTar, 257, 8);
+    heads.add(posixTar);
+    byte[] bmp = with(512, 0, "BM");
+    bmp[26] = 1;
+    bmp[28] = 24;
+    heads.add(bmp);
+    for (byte[] head : heads) {
+      String fast = SignatureTable.match(head, head.length);
+      assertThat(fast).as(new String(head, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1)).isNotNull()
+          .isEqualTo(tika(head));
+    }
+  }
+
+  /** {@code length} zero bytes with {@code text} (ISO-8859-1) at {@code offset}. */
+  private static byte[] with(int length, int offset, String text) {
+    byte[] b = new byte[length];
+    byte[] t = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    System.arraycopy(t, 0, b, offset, t.length);
+    return b;
+  }
+
+  @Test
   void whatTheTableCannotTell_isLeftToTikaCore() {
     assertThat(SignatureTable.match(new byte[0], 0)).isNull();
     assertThat(SignatureTable.match("text".getBytes(), 4)).isNull();

@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
  * expressions over the first 64 KiB).
  *
  * <p>It answers only where the signature is unambiguous in tika-core's own table
- * ({@code tika-mimetypes.xml}, 3.3.x): where tika-core knows a more specific type that starts with the
- * same bytes (an ODF or EPUB {@code mimetype} entry first in a ZIP, a GeoPackage application id in an
- * SQLite header, a Canon CR2 inside a TIFF, an ID3 tag that may hold MP3 or AAC, a compressed BMP, a PE header at an offset tika-core does not list) it returns {@code null} and the caller asks
- * tika-core. Stateless and thread-safe.
+ * ({@code tika-mimetypes.xml}, 3.3.x). Where tika-core knows a more specific type that starts with the
+ * same bytes (a ZIP whose first entry is a {@code mimetype} other than the common ODF and EPUB ones, an
+ * SQLite header with an application id such as GeoPackage's, a Canon CR2 inside a TIFF, an ID3 tag that
+ * may hold MP3 or AAC, a compressed BMP, a PE header at an offset tika-core does not list, an ELF core
+ * dump) it returns {@code null} and the caller asks tika-core. An OLE2 file gets tika-core's generic OLE2
+ * type, which only its directory can refine: when the directory names no known format, the caller must
+ * ask tika-core too. Stateless and thread-safe.
  */
 public final class SignatureTable {
 
@@ -198,9 +201,7 @@ public final class SignatureTable {
         return "application/x-executable";
       case 3:
         return "application/x-sharedlib";
-      case 4:
-        return "application/x-coredump";
-      default:
+      default: // core dumps and the rest: tika-core decides
         return null;
     }
   }
