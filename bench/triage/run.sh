@@ -46,24 +46,25 @@ count=$(wc -l < "$list")
 bytes=$(du -sb "$tree" | cut -f1)
 find "$tree" -type f -exec cat {} + > /dev/null   # warm the page cache
 
-# best (minimum) wall time of $runs runs, in seconds
+# median wall time of $runs runs, in seconds (the machine may be shared: the median resists a slow run);
+# all the times go to stderr
 best() {
-  local b="" t0 t1 t
+  local t0 t1 ts=()
   for _ in $(seq "$runs"); do
     t0=$(date +%s.%N)
     "$@" > /dev/null || { echo "bench: failed: $*" >&2; return 1; }
     t1=$(date +%s.%N)
-    t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-    if [ -z "$b" ] || awk -v t="$t" -v b="$b" 'BEGIN { exit !(t < b) }'; then b=$t; fi
+    ts+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
   done
-  echo "$b"
+  echo "   runs: ${ts[*]}" >&2
+  printf '%s\n' "${ts[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.0f", n / t }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo "machine: $(nproc) cores, $(file --version | head -1), $(java -version 2>&1 | head -1 || echo 'no java')"
 echo "data: $count files ($bytes bytes), copies of the $(($(wc -l < "$corpus/labels.csv") - 1)) corpus files;" \
-  "best of $runs runs; page cache warm"
+  "median of $runs runs; page cache warm"
 echo
 
 t_file=$(best file --mime-type -b -f "$list") || exit 1
@@ -86,15 +87,16 @@ fi
 # ===== SLOT FOR forensics triage =====
 # Runs as soon as the command exists (`./forensics help triage` succeeds; `triage --help` is not a test:
 # picocli answers it with the root help when there is no such subcommand). Set TRIAGE_ARGS / DETECT_ARGS to the command's options
-# for full triage and for detection alone (for example DETECT_ARGS="--detect-only" if the command has such an
-# option); the tree is the last argument. Both default to plain `forensics triage TREE`.
+# for full triage and for detection alone; the tree is the last argument. TRIAGE_ARGS defaults to nothing
+# (plain `forensics triage TREE`), DETECT_ARGS to --types-only.
 if "$root/forensics" help triage > /dev/null 2>&1; then
   export FORENSICS_JAVA_OPTS="${FORENSICS_JAVA_OPTS:--Xmx256m}"
   # shellcheck disable=SC2086
   t_triage=$(best "$root/forensics" triage ${TRIAGE_ARGS:-} "$tree") || exit 1
   echo "2. forensics triage ${TRIAGE_ARGS:-}(full): $t_triage s = $(rate "$count" "$t_triage") files/s;" \
     "ratio to file = $(ratio "$t_file" "$t_triage")x (target >= 1)"
-  if [ -n "${DETECT_ARGS:-}" ]; then
+  DETECT_ARGS="${DETECT_ARGS---types-only}"
+  if [ -n "$DETECT_ARGS" ]; then
     # shellcheck disable=SC2086
     t_detect=$(best "$root/forensics" triage $DETECT_ARGS "$tree") || exit 1
     echo "3. forensics triage $DETECT_ARGS (detection alone): $t_detect s = $(rate "$count" "$t_detect") files/s;" \

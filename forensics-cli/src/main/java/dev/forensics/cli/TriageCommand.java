@@ -98,6 +98,9 @@ final class TriageCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, descriptionKey = "triage.quiet")
   boolean quiet;
 
+  @Option(names = "--types-only", descriptionKey = "triage.typesOnly")
+  boolean typesOnly;
+
   @Override
   public Integer call() throws IOException {
     if (threads != null && threads < 1) {
@@ -111,6 +114,9 @@ final class TriageCommand implements Callable<Integer> {
     }
     if (archiveDepth < 1 || archiveMaxEntries < 1 || archiveMaxRatio < 1) {
       throw new ParameterException(spec.commandLine(), Messages.get("triage.error.archiveLimits"));
+    }
+    if (typesOnly && (md5 || recurseArchives || !knownSets.isEmpty() || !notableSets.isEmpty())) {
+      throw new ParameterException(spec.commandLine(), Messages.get("triage.error.typesOnly"));
     }
     if (html != null) {
       checkHtmlTarget();
@@ -132,6 +138,7 @@ final class TriageCommand implements Callable<Integer> {
     if (threads != null) {
       options = options.withThreads(threads);
     }
+    options = options.withTypesOnly(typesOnly);
     TriageResult result = Triage.run(inputs, options);
     for (TriageRecord r : result.records()) {
       if (r.status() == TriageRecord.Status.UNREADABLE) {

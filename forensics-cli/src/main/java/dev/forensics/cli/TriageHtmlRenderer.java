@@ -285,7 +285,8 @@ final class TriageHtmlRenderer {
       h.append("<tr class=\"not-examined\">");
     } else {
       boolean mismatch = r.extensionMismatch();
-      String entropy = String.format(Locale.ROOT, "%.3f", r.entropy());
+      // --types-only reads no content: no digests, and no entropy to show
+      String entropy = r.digests().isEmpty() ? "" : String.format(Locale.ROOT, "%.3f", r.entropy());
       cells.put("score", "<td class=\"num\" data-v=\"" + r.score() + "\">" + r.score() + "</td>");
       cells.put("path", "<td class=\"path\">" + evidence(r.path()) + "</td>");
       cells.put("findings", findings(r));
@@ -296,7 +297,7 @@ final class TriageHtmlRenderer {
       cells.put("extension", "<td>" + evidence(r.extension()) + "</td>");
       cells.put("mismatch", (mismatch ? "<td class=\"yes\">" : "<td>")
           + escape(Messages.get(mismatch ? "triage.html.yes" : "triage.html.no")) + "</td>");
-      cells.put("entropy", "<td class=\"num\" data-v=\"" + entropy + "\">" + entropy + "</td>");
+      cells.put("entropy", "<td class=\"num\" data-v=\"" + (entropy.isEmpty() ? "-1" : entropy) + "\">" + entropy + "</td>");
       StringBuilder known = new StringBuilder("<td>")
           .append(escape(Messages.get("triage.html.known." + r.known().name().toLowerCase(Locale.ROOT))));
       for (String s : r.knownSets()) {

@@ -135,7 +135,11 @@ final class TriageRenderer {
       g.writeStringField("evidence", x.detection().evidence());
       g.writeStringField("extension", x.extension());
       g.writeBooleanField("extensionMismatch", x.extensionMismatch());
-      g.writeNumberField("entropy", new java.math.BigDecimal(entropy(x.entropy())));
+      if (x.digests().isEmpty()) {
+        g.writeNullField("entropy"); // --types-only: the content was not read
+      } else {
+        g.writeNumberField("entropy", new java.math.BigDecimal(entropy(x.entropy())));
+      }
       g.writeStringField("known", x.known().name().toLowerCase(Locale.ROOT));
       g.writeArrayFieldStart("knownSets");
       for (String s : x.knownSets()) {
@@ -191,7 +195,7 @@ final class TriageRenderer {
       }
       row.addAll(List.of(done ? x.detection().mediaType() : "", done ? x.category().id() : "",
           done ? x.detection().basis().id() : "", x.extension(), done ? String.valueOf(x.extensionMismatch()) : "",
-          done ? entropy(x.entropy()) : "", done ? x.known().name().toLowerCase(Locale.ROOT) : "",
+          done && !x.digests().isEmpty() ? entropy(x.entropy()) : "", done ? x.known().name().toLowerCase(Locale.ROOT) : "",
           String.join(";", x.knownSets()), done ? String.valueOf(x.score()) : "", String.join(" | ", reasons)));
       rows.add(row);
     }

@@ -129,4 +129,24 @@ class TriageCommandTest {
     assertThat(CliRun.run("triage", "--recurse-archives", "--archive-depth", "0", dir.toString()).exit())
         .isEqualTo(ExitCodes.USAGE);
   }
+
+  @Test
+  void typesOnly_detectsTypesAndNameFindings_withoutDigestsOrEntropy() throws IOException {
+    CliRun r = CliRun.run("triage", "--types-only", "-f", "json", "--root", dir.toString(), dir.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode files = new ObjectMapper().readTree(r.out()).get("files");
+    assertThat(files).hasSize(3);
+    JsonNode docx = files.get(0);
+    assertThat(docx.get("mediaType").asText()).isEqualTo("application/zip");
+    assertThat(docx.get("findings").get(0).get("kind").asText()).isEqualTo("extension-mismatch");
+    assertThat(docx.get("sha256").asText()).isEmpty();
+    assertThat(docx.get("entropy").isNull()).isTrue();
+    // random bytes named .jpg: still a mismatch (no JPEG signature), but no entropy, so no encryption finding
+    JsonNode jpg = files.get(1);
+    assertThat(jpg.get("mediaType").asText()).isEqualTo("application/octet-stream");
+    assertThat(jpg.get("findings").findValuesAsText("kind")).containsExactly("extension-mismatch");
+    assertThat(CliRun.run("triage", "--types-only", "--md5", dir.toString()).exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CliRun.run("triage", "--types-only", "--recurse-archives", dir.toString()).exit())
+        .isEqualTo(ExitCodes.USAGE);
+  }
 }

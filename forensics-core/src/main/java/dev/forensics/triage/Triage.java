@@ -57,7 +57,8 @@ public final class Triage {
   private static final java.time.Duration FUTURE_SLACK = java.time.Duration.ofMinutes(5);
 
   private final TriageOptions options;
-  private final TypeDetector detector = TypeDetector.standard();
+  /** Set once the files are listed (tika-core's tables load meanwhile, see {@link #run(Collection)}). */
+  private TypeDetector detector;
   private final MultiHasher hasher;
   private final boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
 
@@ -87,10 +88,15 @@ public final class Triage {
   }
 
   private TriageResult run(Collection<Path> inputs) throws InterruptedIOException {
+    // loading tika-core's type tables takes a large part of a second: let it overlap the listing
+    Thread loader = new Thread(TypeDetector::standard, "forensics-triage-types");
+    loader.setDaemon(true);
+    loader.start();
     Map<String, Item> items = new TreeMap<>(ManifestEntry::comparePaths);
     for (Path input : inputs) {
       list(input.toAbsolutePath().normalize(), items);
     }
+    detector = TypeDetector.standard(); // waits for the loader if it is not done
     List<TriageRecord> out = new ArrayList<>(items.size());
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
       Thread t = new Thread(r, "forensics-triage-worker");
@@ -100,7 +106,7 @@ public final class Triage {
     try {
       List<Future<List<TriageRecord>>> futures = new ArrayList<>();
       for (Item it : items.values()) {
-        futures.add(pool.submit(() -> it.record != null ? List.of(it.record) : examine(it.rel, it.path)));
+        futures.add(pool.submit(() -> it.record != null ? List.of(it.record) : examine(it.rel, it.path, it.attrs)));
       }
       for (Future<List<TriageRecord>> f : futures) {
         out.addAll(f.get());
@@ -117,8 +123,8 @@ public final class Triage {
     return new TriageResult(out);
   }
 
-  /** A file to examine, or a record decided while listing. */
-  private record Item(String rel, Path path, TriageRecord record) {}
+  /** A file to examine (with its attributes when the listing read them), or a record decided while listing. */
+  private record Item(String rel, Path path, TriageRecord record, BasicFileAttributes attrs) {}
 
   private void list(Path input, Map<String, Item> items) {
     BasicFileAttributes attrs;
@@ -130,7 +136,7 @@ public final class Triage {
     }
     if (!attrs.isDirectory()) {
       if (attrs.isRegularFile()) {
-        items.putIfAbsent(relative(input), new Item(relative(input), input, null));
+        items.putIfAbsent(relative(input), new Item(relative(input), input, null, attrs));
       } else {
         put(items, input, TriageRecord.Status.SKIPPED, "special file (device, pipe or socket)");
       }
@@ -154,7 +160,7 @@ public final class Triage {
         public FileVisitResult visitFile(Path found, BasicFileAttributes a) {
           Path file = named(found);
           if (a.isRegularFile()) {
-            items.putIfAbsent(relative(file), new Item(relative(file), file, null));
+            items.putIfAbsent(relative(file), new Item(relative(file), file, null, a));
           } else if (a.isSymbolicLink()) {
             put(items, file, TriageRecord.Status.SKIPPED, "symbolic link: not followed");
           } else {
@@ -177,16 +183,21 @@ public final class Triage {
   private void put(Map<String, Item> items, Path file, TriageRecord.Status status, String detail) {
     String rel = relative(file);
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    items.putIfAbsent(rel, new Item(rel, file, TriageRecord.notExamined(rel, status, detail, Names.extension(name))));
+    items.putIfAbsent(rel, new Item(rel, file, TriageRecord.notExamined(rel, status, detail, Names.extension(name)), null));
   }
 
   /** The record of a file, followed by its members' when it is an archive to open. */
-  private List<TriageRecord> examine(String rel, Path file) {
+  private List<TriageRecord> examine(String rel, Path file, BasicFileAttributes listed) {
     String name = file.getFileName().toString();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      BasicFileAttributes attrs = listed != null ? listed : Files.readAttributes(file, BasicFileAttributes.class);
       long size = ch.size();
       Detection detection = detector.detect(new FileBytes(ch, size), name);
+      if (options.typesOnly()) {
+        return List.of(analyse(rel, name, size, detection, null, DigestSet.empty(),
+            Optional.of(attrs.lastModifiedTime().toInstant()), Optional.of(attrs.lastAccessTime().toInstant()),
+            created(attrs), List.of()));
+      }
       ContentScanner scanner = new ContentScanner(detection.mediaType(), detection.category() == Category.IMAGE);
       ch.position(0);
       HashResult hashed = hasher.hash(new ScanningChannel(ch, scanner), size, n -> {});
@@ -236,7 +247,10 @@ public final class Triage {
     }
   }
 
-  /** The findings, score and record of examined content. */
+  /**
+   * The findings, score and record of examined content; {@code scanner} is null when only the type was
+   * detected (no entropy, no hidden data).
+   */
   private TriageRecord analyse(String rel, String name, long size, Detection detection, ContentScanner scanner,
       DigestSet digests, Optional<Instant> modified, Optional<Instant> accessed, Optional<Instant> created,
       List<Finding> extra) {
@@ -262,8 +276,8 @@ public final class Triage {
         findings.add(Finding.of(FindingKind.EXTENSION_MISMATCH, extension, detection.mediaType(), expected)));
     nameFindings(name, extension, detection, findings);
 
-    double entropy = scanner.entropy();
-    if (detection.isUnknown() && size >= options.minEncryptedSize() && entropy >= options.entropyThreshold()
+    double entropy = scanner == null ? 0 : scanner.entropy();
+    if (scanner != null && detection.isUnknown() && size >= options.minEncryptedSize() && entropy >= options.entropyThreshold()
         && known != KnownFileStatus.KNOWN) {
       findings.add(Finding.of(FindingKind.ENCRYPTION_SUSPECTED, format(entropy), format(options.entropyThreshold()), size));
       category = Category.ENCRYPTED;
@@ -271,7 +285,9 @@ public final class Triage {
     if (detection.encrypted()) {
       findings.add(Finding.of(FindingKind.ENCRYPTED_CONTENT, detection.evidence()));
     }
-    hiddenData(detection, scanner, size, findings);
+    if (scanner != null) {
+      hiddenData(detection, scanner, size, findings);
+    }
     if (!detection.problems().isEmpty()) {
       findings.add(Finding.of(FindingKind.DAMAGED_STRUCTURE, detection.mediaType(), String.join("; ", detection.problems())));
     }

@@ -26,6 +26,15 @@ public final class ContentScanner {
       sig("\u007fELF\u0002\u0001", "ELF executable"),
       sig("This program cannot be run in DOS mode", "Windows executable (PE)"),
       sig("%PDF-1.", "PDF document"));
+  /** The first bytes of the signatures: most bytes of an image start none and are passed over at once. */
+  private static final boolean[] STARTS = new boolean[256];
+
+  static {
+    for (Signature s : SIGNATURES) {
+      STARTS[s.bytes[0] & 0xff] = true;
+    }
+  }
+
   private static final int MAX_EMBEDDED = 8;
   private static final int OVERLAP = 63;
 
@@ -52,9 +61,7 @@ public final class ContentScanner {
   }
 
   public void update(byte[] b, int off, int len) {
-    for (int i = off; i < off + len; i++) {
-      counts[b[i] & 0xff]++;
-    }
+    count(b, off, len);
     if (end != null) {
       end.update(b, off, len);
     }
@@ -62,6 +69,29 @@ public final class ContentScanner {
       search(b, off, len);
     }
     total += len;
+  }
+
+  /**
+   * Adds the bytes to the histogram. Four interleaved tables let runs of equal bytes be counted without
+   * each increment waiting for the one before; a buffer holds fewer than 2^31 bytes, so the int counts
+   * cannot overflow before they are added to the long totals.
+   */
+  private void count(byte[] b, int off, int len) {
+    int[] c = new int[4 * 256];
+    int i = off;
+    int end = off + len;
+    for (; i + 3 < end; i += 4) {
+      c[b[i] & 0xff]++;
+      c[256 + (b[i + 1] & 0xff)]++;
+      c[512 + (b[i + 2] & 0xff)]++;
+      c[768 + (b[i + 3] & 0xff)]++;
+    }
+    for (; i < end; i++) {
+      c[b[i] & 0xff]++;
+    }
+    for (int v = 0; v < 256; v++) {
+      counts[v] += (long) c[v] + c[256 + v] + c[512 + v] + c[768 + v];
+    }
   }
 
   /** Searches the carried tail of the previous buffer and this one; a match must end in the new bytes. */
@@ -76,6 +106,9 @@ public final class ContentScanner {
     long windowStart = total - carried;
     for (int i = 0; i < n && embedded.size() < MAX_EMBEDDED; i++) {
       byte first = window[i];
+      if (!STARTS[first & 0xff]) {
+        continue;
+      }
       for (Signature s : SIGNATURES) {
         byte[] p = s.bytes;
         if (p[0] != first || i + p.length > n || i + p.length <= carried) {
