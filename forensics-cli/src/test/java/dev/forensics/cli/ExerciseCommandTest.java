@@ -1,0 +1,80 @@
+package dev.forensics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExerciseCommandTest {
+
+  @Test
+  void list_showsTheBundledScenarios() {
+    CliRun r = CliRun.run("exercise", "list");
+    assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("verify-evidence", "triage", "chain-of-custody", "deleted-files");
+    CliRun csv = CliRun.run("exercise", "list", "-f", "csv");
+    assertThat(csv.out().lines()).hasSize(5).first().isEqualTo("name,title,topic,evidence,questions,points");
+  }
+
+  @Test
+  void build_thenCheck_thenTamper(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("lab");
+    CliRun b = CliRun.run("exercise", "build", "triage", "-o", out.toString(), "--variant", "3");
+    assertThat(b.err()).isEmpty();
+    assertThat(b.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(b.out()).contains("variant variant:3", "training key");
+    assertThat(out.resolve("handout.md")).content().contains("variant:3");
+
+    CliRun ok = CliRun.run("exercise", "check", out.toString());
+    assertThat(ok.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(ok.out()).contains("INTACT", "PASSED", " 0 changed");
+
+    Files.writeString(out.resolve("answer-sheet.yaml"), "edited\n");
+    CliRun bad = CliRun.run("exercise", "check", "-f", "json", out.toString());
+    assertThat(bad.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(bad.out()).contains("\"passed\" : false", "\"status\" : \"CHANGED\"", "\"path\" : \"answer-sheet.yaml\"");
+
+    CliRun again = CliRun.run("exercise", "build", "triage", "-o", out.toString());
+    assertThat(again.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(again.err()).contains("not empty", "--force");
+    assertThat(CliRun.run("exercise", "build", "triage", "-o", out.toString(), "--force").exit()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void build_invalidScenario_namesFileLineAndField_exit2(@TempDir Path tmp) throws Exception {
+    Path s = tmp.resolve("bad.yaml");
+    Files.writeString(s, "version: 1\nid: x\ntitel: oops\n");
+    CliRun r = CliRun.run("exercise", "build", s.toString(), "-o", tmp.resolve("o").toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("bad.yaml:3: titel: unknown field");
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void build_unknownScenario_exit3() {
+    CliRun r = CliRun.run("exercise", "build", "no-such-scenario", "-o", "unused");
+    assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(r.err()).contains("no bundled scenario of that name");
+  }
+
+  @Test
+  void check_folderWithoutManifest_exit3(@TempDir Path tmp) {
+    CliRun r = CliRun.run("exercise", "check", tmp.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(r.err()).contains("MANIFEST");
+  }
+
+  @Test
+  void help_hasExamplesAndExitCodes() {
+    for (String sub : new String[] {"build", "check", "list"}) {
+      CliRun r = CliRun.run("exercise", sub, "--help");
+      assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+      assertThat(r.out()).as(sub).contains("Examples:", "forensics exercise " + sub);
+    }
+    assertThat(CliRun.run("exercise", "build", "--help").out()).contains("Exit codes:", "--roster", "--variant");
+    assertThat(CliRun.run("exercise", "build", "triage", "-o", "x", "--variant", "1", "--roster", "r.csv").exit())
+        .isEqualTo(ExitCodes.USAGE);
+  }
+}
