@@ -106,8 +106,14 @@ public final class ExerciseBuilder {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(variant, "variant");
     Objects.requireNonNull(studentName, "studentName");
-    OutputFolder folder = OutputFolder.prepare(out, options.force(), outputNames(scenario));
-    return new Run(scenario, variant, studentName, folder, options).run();
+    List<String> names = outputNames(scenario);
+    OutputFolder folder = OutputFolder.prepare(out, options.force(), names);
+    try {
+      return new Run(scenario, variant, studentName, folder, options).run();
+    } catch (IOException | BuildException | RuntimeException e) {
+      folder.discard(names, e); // what this build wrote: nothing half-made is left behind
+      throw e;
+    }
   }
 
   /**
@@ -130,6 +136,7 @@ public final class ExerciseBuilder {
   /** Every top-level name the build of this scenario writes into the output folder, sorted. */
   public static List<String> outputNames(Scenario scenario) {
     Set<String> names = new TreeSet<>(ScenarioReader.OUTPUT_FILES);
+    names.add(TrainingKeys.TEMPORARY);
     scenario.evidence().folder().ifPresent(names::add);
     scenario.evidence().diskImage().ifPresent(d -> names.add(d.fileName()));
     for (Artifact a : scenario.artifacts()) {

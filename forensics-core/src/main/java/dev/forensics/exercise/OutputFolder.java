@@ -95,6 +95,20 @@ final class OutputFolder {
     }
   }
 
+  /**
+   * Removes the named top-level entries after a failed build (they were absent or removed before it began),
+   * keeping the first failure and adding later ones as suppressed.
+   */
+  void discard(List<String> names, Exception failure) {
+    for (String name : names) {
+      try {
+        deleteTree(resolve(name));
+      } catch (IOException | BuildException e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
   private static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
       return;

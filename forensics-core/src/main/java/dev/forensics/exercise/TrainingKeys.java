@@ -25,6 +25,9 @@ final class TrainingKeys {
 
   static final String DOMAIN = "forensics-exercise-trainer-key/1";
 
+  /** The file the key passes through while the ledger is made (removed right after). */
+  static final String TEMPORARY = ".training-key.tmp";
+
   private TrainingKeys() {}
 
   /** The training key for an evidence seed. */
@@ -35,7 +38,7 @@ final class TrainingKeys {
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(info.getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
     // the custody package reads keys from files only: pass it through a file inside the output folder
-    Path tmp = out.resolve(".training-key.tmp");
+    Path tmp = out.resolve(TEMPORARY);
     Files.writeString(tmp, pem, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
     try {
       return CustodianKeys.readPrivate(tmp, ExerciseBuilder.TRAINER, () -> null);

@@ -187,6 +187,21 @@ class ExerciseBuilderTest {
   }
 
   @Test
+  void build_imageTooSmall_refused_andNothingHalfMadeLeft(@TempDir Path tmp) throws Exception {
+    String yaml = minimal("    path: a/note.txt\n")
+        .replace("  folder: evidence\n", "  folder: evidence\n  disk-image: {file: tiny.img, fat: fat12, size: 64 KiB}\n")
+        .replace("background: []\n", "background:\n  - {type: pdf, count: 40, name: \"doc-{n}.pdf\"}\n");
+    Scenario s = ScenarioReader.read(yaml.getBytes(StandardCharsets.UTF_8), "s.yaml");
+    Path out = tmp.resolve("o");
+    assertThatThrownBy(() -> ExerciseBuilder.build(s, Optional.empty(), Optional.empty(), out,
+        ExerciseBuilder.Options.defaults()))
+        .isInstanceOf(BuildException.class)
+        .hasMessageStartingWith("disk image tiny.img: ")
+        .hasMessageContaining("too small");
+    assertThat(files(out)).isEmpty();
+  }
+
+  @Test
   void buildRoster_oneFolderPerStudent_ownKeys(@TempDir Path tmp) throws Exception {
     Scenario s = ScenarioReader.read(minimal("    path: a/note.txt\n").getBytes(StandardCharsets.UTF_8), "s.yaml");
     Roster roster = Roster.read("student-id,name\nab12,\"Okafor, Ada\"\ncd34,Bui Thi Lan\n".getBytes(StandardCharsets.UTF_8), "r.csv");
