@@ -43,6 +43,24 @@ class ExerciseCommandTest {
   }
 
   @Test
+  void build_roster_oneFolderPerStudent_withTheGivenSeed(@TempDir Path tmp) throws Exception {
+    Path roster = tmp.resolve("students.csv");
+    Files.writeString(roster, "student-id,name\nab12,Ada Okafor\ncd34,Bui Thi Lan\n");
+    Path out = tmp.resolve("class");
+    CliRun r = CliRun.run("exercise", "build", "verify-evidence", "-o", out.toString(), "--roster", roster.toString(),
+        "--seed", "77");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("variant student:ab12", "variant student:cd34");
+    assertThat(out.resolve("ab12/handout.md")).content().contains("Student: Ada Okafor");
+    assertThat(out.resolve("cd34/answer-key.json")).content().contains("\"scenarioSeed\": 77");
+    Path bad = tmp.resolve("bad.csv");
+    Files.writeString(bad, "id,name\nx,y\n");
+    CliRun refused = CliRun.run("exercise", "build", "triage", "-o", tmp.resolve("o2").toString(), "--roster", bad.toString());
+    assertThat(refused.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.err()).contains("bad.csv:1: the header row must name the columns student-id and name");
+  }
+
+  @Test
   void build_invalidScenario_namesFileLineAndField_exit2(@TempDir Path tmp) throws Exception {
     Path s = tmp.resolve("bad.yaml");
     Files.writeString(s, "version: 1\nid: x\ntitel: oops\n");
