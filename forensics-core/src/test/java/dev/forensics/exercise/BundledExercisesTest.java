@@ -57,6 +57,24 @@ class BundledExercisesTest {
   }
 
   @Test
+  void build_inOtherJvmZoneLocaleAndUser_sameBytes(@TempDir Path tmp) throws Exception {
+    // Arabic (Saudi Arabia) formats numbers with Arabic-Indic digits: names like invoice-{n:3}.pdf must not
+    Path out = tmp.resolve("verify-evidence");
+    List<String> command = List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Duser.timezone=Pacific/Kiritimati", "-Duser.language=ar", "-Duser.country=SA",
+        "-Duser.name=someone-else", "-Djava.awt.headless=true",
+        "-cp", System.getProperty("java.class.path"), BuildBundledSet.class.getName(), "verify-evidence", out.toString());
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("child.log").toFile());
+    pb.environment().put("TZ", "Asia/Kathmandu");
+    Process p = pb.start();
+    assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+    assertThat(p.exitValue()).as(Files.readString(tmp.resolve("child.log"))).isZero();
+    ExerciseBuilderTest.assertSameTree(committed().resolve("verify-evidence"), out);
+  }
+
+  @Test
   void triageOnTheTriageSet_findsEveryPlantedArtifact(@TempDir Path tmp) throws Exception {
     // a fresh build: same bytes as the committed set (tested above), and file times from the scenario
     Path set = tmp.resolve("triage");
