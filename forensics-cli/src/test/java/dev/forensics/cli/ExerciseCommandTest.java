@@ -61,6 +61,21 @@ class ExerciseCommandTest {
   }
 
   @Test
+  void build_withOwnKey_signsTheLedgerWithIt_andStaysReproducible(@TempDir Path tmp) throws Exception {
+    assertThat(CliRun.run("custody", "keygen", "--name", "alice", "-d", tmp.toString()).exit()).isEqualTo(ExitCodes.OK);
+    String key = tmp.resolve("alice.key").toString();
+    CliRun one = CliRun.run("exercise", "build", "chain-of-custody", "-o", tmp.resolve("a").toString(), "--key", key);
+    assertThat(one.exit()).as(one.err()).isEqualTo(ExitCodes.OK);
+    assertThat(one.out()).doesNotContain("training key");
+    assertThat(CliRun.run("exercise", "build", "chain-of-custody", "-o", tmp.resolve("b").toString(), "--key", key).exit())
+        .isEqualTo(ExitCodes.OK);
+    String ledger = Files.readString(tmp.resolve("a/custody.jsonl"));
+    assertThat(ledger).contains("\"actor\":\"alice\"").doesNotContain("\"trainer\"");
+    assertThat(Files.readString(tmp.resolve("b/custody.jsonl"))).isEqualTo(ledger);
+    assertThat(CliRun.run("custody", "verify", tmp.resolve("a/custody.jsonl").toString()).exit()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
   void build_invalidScenario_namesFileLineAndField_exit2(@TempDir Path tmp) throws Exception {
     Path s = tmp.resolve("bad.yaml");
     Files.writeString(s, "version: 1\nid: x\ntitel: oops\n");

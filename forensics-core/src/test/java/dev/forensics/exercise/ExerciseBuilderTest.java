@@ -164,6 +164,23 @@ class ExerciseBuilderTest {
   }
 
   @Test
+  void build_force_removesASymbolicLinkItWouldWriteThrough_neverItsTarget(@TempDir Path tmp) throws Exception {
+    Scenario s = ScenarioReader.read(minimal("    path: a/note.txt\n").getBytes(StandardCharsets.UTF_8), "s.yaml");
+    Path outside = Files.createDirectory(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("keep.txt"), "keep");
+    Path out = Files.createDirectory(tmp.resolve("out"));
+    try {
+      Files.createSymbolicLink(out.resolve("evidence"), outside);
+    } catch (UnsupportedOperationException | IOException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "no symbolic links here: " + e);
+    }
+    ExerciseBuilder.build(s, Optional.empty(), Optional.empty(), out, new ExerciseBuilder.Options(true, Optional.empty()));
+    assertThat(files(outside)).containsExactly("keep.txt");
+    assertThat(Files.isSymbolicLink(out.resolve("evidence"))).isFalse();
+    assertThat(out.resolve("evidence/a/note.txt")).exists();
+  }
+
+  @Test
   void outputFolder_refusesNamesLeavingIt(@TempDir Path tmp) throws Exception {
     OutputFolder out = OutputFolder.prepare(tmp.resolve("out"), false, List.of());
     for (String bad : List.of("../x", "/etc/passwd", "a/../../x", "a\\..\\x", "", "a//b", "C:x")) {
