@@ -200,7 +200,7 @@ public final class ScenarioReader {
       throws ScenarioException {
     Map<String, String> used = new HashMap<>();
     for (String f : OUTPUT_FILES) {
-      used.put(f, "a file the builder writes");
+      used.put(f.toLowerCase(Locale.ROOT), "a file the builder writes");
     }
     YamlMap ev = root.required("evidence").map();
     if (evidence.folder().isPresent()) {
