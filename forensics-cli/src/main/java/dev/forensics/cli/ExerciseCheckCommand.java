@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,9 +23,12 @@ final class ExerciseCheckCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "OUT", descriptionKey = "exercise.check.folder")
   Path folder;
 
+  @Option(names = "--keys", paramLabel = "DIR", descriptionKey = "custody.keys")
+  Path keys;
+
   @Override
   public Integer call() throws IOException {
-    ExerciseCheck check = ExerciseChecker.check(folder);
+    ExerciseCheck check = ExerciseChecker.check(folder, CustodyCommand.keysFolder(spec, keys));
     ExerciseRenderer.check(check, output.format, spec.commandLine().getOut());
     return check.passed() ? ExitCodes.OK : ExitCodes.FAILED;
   }

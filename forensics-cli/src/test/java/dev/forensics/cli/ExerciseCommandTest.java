@@ -76,6 +76,23 @@ class ExerciseCommandTest {
   }
 
   @Test
+  void check_ledgerExtendedByAStudent_needsTheStudentsKey(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("set");
+    assertThat(CliRun.run("exercise", "build", "chain-of-custody", "-o", out.toString()).exit()).isEqualTo(ExitCodes.OK);
+    Path keys = Files.createDirectory(tmp.resolve("keys"));
+    assertThat(CliRun.run("custody", "keygen", "--name", "bob", "-d", keys.toString()).exit()).isEqualTo(ExitCodes.OK);
+    CliRun add = CliRun.run("custody", "add", out.resolve("custody.jsonl").toString(), "note", "--key",
+        keys.resolve("bob.key").toString(), "--keys", keys.toString(), "-s", "text=received the set");
+    assertThat(add.exit()).as(add.err()).isEqualTo(ExitCodes.OK);
+    CliRun without = CliRun.run("exercise", "check", out.toString());
+    assertThat(without.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(without.out()).contains("NOT INTACT", " 0 changed", " 0 new");
+    CliRun with = CliRun.run("exercise", "check", out.toString(), "--keys", keys.toString());
+    assertThat(with.exit()).as(with.out()).isEqualTo(ExitCodes.OK);
+    assertThat(with.out()).contains("INTACT (4 entries)", "PASSED");
+  }
+
+  @Test
   void build_invalidScenario_namesFileLineAndField_exit2(@TempDir Path tmp) throws Exception {
     Path s = tmp.resolve("bad.yaml");
     Files.writeString(s, "version: 1\nid: x\ntitel: oops\n");

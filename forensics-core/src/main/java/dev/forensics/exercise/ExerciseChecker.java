@@ -1,5 +1,6 @@
 package dev.forensics.exercise;
 
+import dev.forensics.custody.Custodian;
 import dev.forensics.custody.LedgerVerification;
 import dev.forensics.custody.LedgerVerifier;
 import dev.forensics.hash.AuditEntry;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +37,16 @@ public final class ExerciseChecker {
    * @throws dev.forensics.hash.ManifestParseException when {@code MANIFEST} cannot be read as a manifest
    */
   public static ExerciseCheck check(Path folder) throws IOException {
+    return check(folder, List.of());
+  }
+
+  /**
+   * Checks the set in {@code folder}, verifying the ledger with these custodians' public keys besides those
+   * its init entry lists (students who extended the ledger).
+   *
+   * @throws NoSuchFileException when the folder has no {@code MANIFEST}
+   */
+  public static ExerciseCheck check(Path folder, Collection<Custodian> keys) throws IOException {
     Path root = folder.toAbsolutePath().normalize();
     Path manifest = root.resolve(ExerciseBuilder.MANIFEST);
     if (!Files.isRegularFile(manifest)) {
@@ -49,7 +61,7 @@ public final class ExerciseChecker {
     Optional<LedgerVerification> ledger = Optional.empty();
     Path ledgerFile = root.resolve(ExerciseBuilder.LEDGER);
     if (Files.isRegularFile(ledgerFile)) {
-      ledger = Optional.of(LedgerVerifier.verify(ledgerFile, List.of(), Optional.empty(), e -> { }));
+      ledger = Optional.of(LedgerVerifier.verify(ledgerFile, keys, Optional.empty(), e -> { }));
     }
     return new ExerciseCheck(root, entries, audit.manifestProblems(), ledger);
   }
