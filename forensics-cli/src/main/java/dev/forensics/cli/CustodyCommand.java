@@ -23,7 +23,8 @@ import picocli.CommandLine.ParameterException;
       CustodyVerifyCommand.class,
       CustodyShowCommand.class,
       CustodyStatusCommand.class,
-      CustodyRepairCommand.class
+      CustodyRepairCommand.class,
+      CustodyExportCommand.class
     })
 final class CustodyCommand {
 

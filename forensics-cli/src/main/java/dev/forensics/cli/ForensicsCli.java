@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       CustodyCommand.class,
       TriageCommand.class,
       ExerciseCommand.class,
+      GradeCommand.class,
       CommandLine.HelpCommand.class,
       CompletionCommand.class
     })

@@ -12,10 +12,16 @@ import dev.forensics.triage.TriageOptions;
 import dev.forensics.triage.TriageRecord;
 import dev.forensics.triage.TriageResult;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +53,12 @@ final class TriageCommand implements Callable<Integer> {
   int top;
 
   @Mixin OutputMixin output;
+
+  @Option(names = "--html", paramLabel = "FILE", descriptionKey = "triage.html")
+  Path html;
+
+  @Option(names = "--force", descriptionKey = "triage.force")
+  boolean force;
 
   @Option(names = "--md5", descriptionKey = "triage.md5")
   boolean md5;
@@ -100,7 +112,11 @@ final class TriageCommand implements Callable<Integer> {
     if (archiveDepth < 1 || archiveMaxEntries < 1 || archiveMaxRatio < 1) {
       throw new ParameterException(spec.commandLine(), Messages.get("triage.error.archiveLimits"));
     }
+    if (html != null) {
+      checkHtmlTarget();
+    }
     PrintWriter err = spec.commandLine().getErr();
+    Instant started = Instant.now();
     TriageOptions options = TriageOptions.defaults()
         .withEntropyThreshold(entropyThreshold)
         .withMinEncryptedSize(minEncryptedSize)
@@ -124,7 +140,33 @@ final class TriageCommand implements Callable<Integer> {
     }
     err.flush();
     TriageRenderer.render(result, output.format, all, top, md5, spec.commandLine().getOut());
+    if (html != null) {
+      writeHtml(result, new TriageHtmlRenderer.Run(inputs.stream().map(Path::toString).toList(), options,
+          Optional.of(started)));
+      if (!quiet) {
+        err.println(Messages.get("triage.html.written", html));
+        err.flush();
+      }
+    }
     return result.count(TriageRecord.Status.UNREADABLE) > 0 ? ExitCodes.UNREADABLE : ExitCodes.OK;
+  }
+
+  /** Refuses a folder or an existing file (without --force) before the run, not after it. */
+  private void checkHtmlTarget() {
+    if (Files.isDirectory(html)) {
+      throw new ParameterException(spec.commandLine(), html + ": " + Messages.get("error.outputIsFolder"));
+    }
+    if (Files.isRegularFile(html) && !force) {
+      throw new ParameterException(spec.commandLine(), html + ": " + Messages.get("error.outputExists"));
+    }
+  }
+
+  private void writeHtml(TriageResult result, TriageHtmlRenderer.Run run) throws IOException {
+    try (HashCommand.OutputTarget target = HashCommand.OutputTarget.open(html, force, spec.commandLine())) {
+      Writer w = new OutputStreamWriter(target.stream(), StandardCharsets.UTF_8);
+      TriageHtmlRenderer.render(result, run, w);
+      target.commit();
+    }
   }
 
   private KnownFileLibrary loadSets(PrintWriter err) throws IOException {
