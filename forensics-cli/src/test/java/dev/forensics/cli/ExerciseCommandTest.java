@@ -93,6 +93,35 @@ class ExerciseCommandTest {
   }
 
   @Test
+  void build_thenGrade_answersFromTheKey_getFullMarks(@TempDir Path tmp) throws Exception {
+    Path set = tmp.resolve("set");
+    assertThat(CliRun.run("exercise", "build", "triage", "-o", set.toString(), "--variant", "5").exit()).isEqualTo(ExitCodes.OK);
+    com.fasterxml.jackson.databind.JsonNode key = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(set.resolve("answer-key.json").toFile());
+    StringBuilder sheet = new StringBuilder("exercise: triage\nvariant: \"variant:5\"\nstudent-id: \"ada\"\nname: \"Ada\"\nanswers:\n");
+    for (com.fasterxml.jackson.databind.JsonNode q : key.get("questions")) {
+      com.fasterxml.jackson.databind.JsonNode e = q.get("expected");
+      sheet.append("  ").append(q.get("id").asText()).append(":");
+      switch (q.get("kind").asText()) {
+        case "hash" -> sheet.append(" \"").append(e.get("value").asText()).append("\"\n");
+        case "count" -> sheet.append(" \"").append(e.get("value").asLong()).append("\"\n");
+        case "text" -> sheet.append(" \"").append(e.get("accepted").get(0).asText()).append("\"\n");
+        case "file-set" -> {
+          sheet.append("\n");
+          e.get("items").forEach(i -> sheet.append("    - \"").append(i.get("path").asText()).append("\"\n"));
+        }
+        default -> throw new AssertionError("the triage exercise has no " + q.get("kind") + " question");
+      }
+    }
+    Path ada = Files.createDirectories(tmp.resolve("submissions/ada"));
+    Files.writeString(ada.resolve("answer-sheet.yaml"), sheet);
+    CliRun g = CliRun.run("grade", "--key", set.resolve("answer-key.json").toString(), tmp.resolve("submissions").toString(),
+        "-o", tmp.resolve("grades").toString());
+    assertThat(g.exit()).as(g.out() + g.err()).isEqualTo(ExitCodes.OK);
+    assertThat(g.out()).contains("1 passed").doesNotContain("0 full");
+  }
+
+  @Test
   void build_invalidScenario_namesFileLineAndField_exit2(@TempDir Path tmp) throws Exception {
     Path s = tmp.resolve("bad.yaml");
     Files.writeString(s, "version: 1\nid: x\ntitel: oops\n");
