@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       ImageCommand.class,
       CustodyCommand.class,
       TriageCommand.class,
+      ExerciseCommand.class,
       GradeCommand.class,
       CommandLine.HelpCommand.class,
       CompletionCommand.class

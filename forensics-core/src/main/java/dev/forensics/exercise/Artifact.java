@@ -240,6 +240,33 @@ public sealed interface Artifact {
     }
   }
 
+  /**
+   * A file changed after the evidence was hashed at seizure: the seizure manifest {@code manifest} (hashdeep
+   * format, written beside the evidence) lists every evidence file with the hashes it had then, and this
+   * file with its original hashes, so that verifying the manifest finds exactly this file changed.
+   */
+  record Altered(
+      String id, String path, FileType type, String manifest, FileTimes times, Optional<String> finding)
+      implements Artifact {
+    public Altered {
+      Ids.require(id);
+      Paths.requireRelativePath(path, "path");
+      Objects.requireNonNull(type, "type");
+      Paths.requireFileName(manifest, "manifest");
+      common(Optional.empty(), times, finding);
+    }
+
+    @Override
+    public ArtifactKind kind() {
+      return ArtifactKind.ALTERED;
+    }
+
+    @Override
+    public List<String> paths() {
+      return List.of(path);
+    }
+  }
+
   /** Copies of another artifact's file under other names. */
   record Duplicate(String id, String of, List<String> copies, FileTimes times, Optional<String> finding)
       implements Artifact {

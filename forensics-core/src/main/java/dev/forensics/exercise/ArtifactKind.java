@@ -13,6 +13,7 @@ public enum ArtifactKind {
   EMBEDDED_ARCHIVE("embedded-archive", false),
   ENCRYPTED_CONTAINER("encrypted-container", false),
   KNOWN_BAD("known-bad", false),
+  ALTERED("altered", false),
   DUPLICATE("duplicate", false),
   DELETED_FILE("deleted-file", true),
   SLACK_DATA("slack-data", true),

@@ -37,6 +37,12 @@ public final class Handout {
     s.artifacts().stream().filter(a -> a instanceof Artifact.KnownBad)
         .forEach(a -> hashSets.add(((Artifact.KnownBad) a).hashSet()));
     hashSets.stream().sorted().forEach(h -> b.append("- the notable hash set `").append(h).append("` (hashdeep format)\n"));
+    s.artifacts().stream().filter(a -> a instanceof Artifact.Altered).map(a -> ((Artifact.Altered) a).manifest())
+        .distinct().sorted()
+        .forEach(m -> b.append("- the seizure manifest `").append(m).append("` (hashdeep format), made when the evidence was seized\n"));
+    b.append("- `MANIFEST`: the hashes of every file you were given (hashdeep format: check your copy with `forensics")
+        .append(" exercise check` or `hashdeep`), and `custody.jsonl`, the custody ledger in which your trainer")
+        .append(" registered the evidence\n");
     b.append("\n## Questions\n\n");
     b.append("Total ").append(s.totalPoints().toPlainString()).append(" points; you pass with ")
         .append(s.passMark().toPlainString()).append(". Unless a question says otherwise, give times with their ")

@@ -3,6 +3,7 @@ package dev.forensics.exercise;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -119,9 +120,9 @@ public final class NamePattern {
         b.append(word);
       } else if (part instanceof DatePart d) {
         switch (d.format()) {
-          case "date" -> b.append(String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
-          case "year" -> b.append(String.format("%04d", date.getYear()));
-          default -> b.append(String.format("%02d", date.getMonthValue()));
+          case "date" -> b.append(String.format(Locale.ROOT, "%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
+          case "year" -> b.append(String.format(Locale.ROOT, "%04d", date.getYear()));
+          default -> b.append(String.format(Locale.ROOT, "%02d", date.getMonthValue()));
         }
       }
     }

@@ -49,6 +49,9 @@ public final class ScenarioReader {
   /** Name of the notable hash set file when a known-bad artifact names none. */
   public static final String DEFAULT_HASH_SET = "notable-hashes.txt";
 
+  /** Name of the seizure manifest when an altered artifact names none. */
+  public static final String DEFAULT_SEIZURE_MANIFEST = "seizure-manifest.txt";
+
   private static final int MIN_LEAK_LENGTH = 4;
 
   private final String file;
@@ -185,7 +188,8 @@ public final class ScenarioReader {
   }
 
   /** Files the builder writes into the output folder besides the evidence. */
-  public static final List<String> OUTPUT_FILES = List.of("handout.md", "answer-sheet.yaml", "answer-key.json");
+  public static final List<String> OUTPUT_FILES =
+      List.of("handout.md", "answer-sheet.yaml", "answer-key.json", "MANIFEST", "custody.jsonl");
 
   /**
    * Refuses an evidence folder, disk image or hash set named like another of them or like a file the
@@ -196,7 +200,7 @@ public final class ScenarioReader {
       throws ScenarioException {
     Map<String, String> used = new HashMap<>();
     for (String f : OUTPUT_FILES) {
-      used.put(f, "a file the builder writes");
+      used.put(f.toLowerCase(Locale.ROOT), "a file the builder writes");
     }
     YamlMap ev = root.required("evidence").map();
     if (evidence.folder().isPresent()) {
@@ -207,10 +211,15 @@ public final class ScenarioReader {
           ev.required("disk-image").map().required("file"));
     }
     java.util.Set<String> sets = new java.util.HashSet<>();
+    java.util.Set<String> manifests = new java.util.HashSet<>();
     for (Artifact a : artifacts) {
       if (a instanceof Artifact.KnownBad k && sets.add(k.hashSet().toLowerCase(Locale.ROOT))) {
         YamlNode n = artifactNodes.get(a.id());
         claim(used, k.hashSet(), "the notable hash set", n.map().optional("hash-set").orElse(n));
+      }
+      if (a instanceof Artifact.Altered k && manifests.add(k.manifest().toLowerCase(Locale.ROOT))) {
+        YamlNode n = artifactNodes.get(a.id());
+        claim(used, k.manifest(), "the seizure manifest", n.map().optional("manifest").orElse(n));
       }
     }
   }
@@ -311,6 +320,7 @@ public final class ScenarioReader {
           case EMBEDDED_ARCHIVE -> List.of("path", "carrier", "entries", "times");
           case ENCRYPTED_CONTAINER -> List.of("path", "size", "times");
           case KNOWN_BAD -> List.of("path", "type", "hash-set", "times");
+          case ALTERED -> List.of("path", "type", "manifest", "times");
           case DUPLICATE -> List.of("of", "paths", "times");
           case UNALLOCATED_DATA -> List.of("type", "text");
         });
@@ -378,6 +388,18 @@ public final class ScenarioReader {
         }
         String hs = hashSet;
         yield build(at(n, "path"), () -> new Artifact.KnownBad(id, path, type, hs, times, finding));
+      }
+      case ALTERED -> {
+        String path = path(m);
+        FileType type = fileType(m.required("type"));
+        String manifest = DEFAULT_SEIZURE_MANIFEST;
+        if (m.has("manifest")) {
+          YamlNode h = m.required("manifest");
+          String s = h.text();
+          manifest = build(h, () -> Paths.requireFileName(s, "manifest"));
+        }
+        String mf = manifest;
+        yield build(at(n, "path"), () -> new Artifact.Altered(id, path, type, mf, times, finding));
       }
       case DUPLICATE -> {
         YamlNode ofNode = m.required("of");

@@ -63,7 +63,7 @@ class AnswerKeyTest {
         .isEqualTo(ExampleFacts.hashes("content of carved-photo").get(HashAlgorithm.SHA256));
     assertThat(((ExpectedAnswer.Custody) key.question("q11-custody").orElseThrow().expected()).evidenceHashes())
         .isEqualTo(image);
-    assertThat(key.artifacts()).hasSize(12);
+    assertThat(key.artifacts()).hasSize(13);
   }
 
   @Test

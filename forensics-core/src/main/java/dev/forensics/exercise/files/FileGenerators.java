@@ -9,6 +9,9 @@ import dev.forensics.exercise.files.internal.Sounds;
 import dev.forensics.exercise.files.internal.Texts;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -65,5 +68,19 @@ public final class FileGenerators {
       case ENCRYPTED_BLOB -> throw new AssertionError("handled above");
     };
     return new GeneratedFile(kind, label, content, modified);
+  }
+
+  /**
+   * A ZIP archive of the given members, in their order, with the same fixed times and layout as the ZIP
+   * kind (see {@link FileKind#ZIP}).
+   *
+   * @param label the label of the archive
+   * @param members entry name (relative, {@code /}-separated) to content, in archive order
+   */
+  public static GeneratedFile zipOf(String label, Map<String, byte[]> members, Instant modified) throws IOException {
+    List<dev.forensics.exercise.files.internal.Member> list = new ArrayList<>();
+    members.forEach((name, content) -> list.add(new dev.forensics.exercise.files.internal.Member(name, content)));
+    return new GeneratedFile(FileKind.ZIP, label, dev.forensics.exercise.files.internal.Archives.zip(list, modified),
+        modified);
   }
 }

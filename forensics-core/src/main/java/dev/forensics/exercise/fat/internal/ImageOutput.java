@@ -97,7 +97,7 @@ public abstract class ImageOutput implements Closeable {
         throw new IllegalArgumentException(count + " segments: at most 999 (.001 to .999); use larger segments");
       }
       for (int i = 1; i <= count; i++) {
-        Path p = base.resolveSibling(base.getFileName() + String.format(".%03d", i));
+        Path p = base.resolveSibling(base.getFileName() + String.format(java.util.Locale.ROOT, ".%03d", i));
         files.add(p);
       }
       try {
