@@ -45,6 +45,11 @@ class LabLoopTest {
     writeSheet(submissions.resolve("ada"), "ada", ada);
     writeSheet(submissions.resolve("bui"), "bui", new Sheet(bui.mismatched, bui.encrypted, bui.note, typo, bui.jpegs));
 
+    // Cai hands in the toolkit's outputs and an empty sheet: the grader falls back on them where the key allows.
+    Path cai = Files.createDirectories(submissions.resolve("cai"));
+    studentWorks(set, cai);
+    Files.copy(set.resolve("answer-sheet.yaml"), cai.resolve("answer-sheet.yaml"));
+
     // What the toolkit told the students, as the scenario says it should (checked against the handout's story,
     // not the key): two renamed files, one encrypted blob, nine JPEG pictures.
     assertThat(ada.mismatched).containsExactlyInAnyOrder("Music/track03.mp3", "Pictures/Holiday/DSC_0100.jpg");
@@ -78,8 +83,21 @@ class LabLoopTest {
     assertThat(q4.get("feedback").get(0).get("reason").asText()).isEqualTo("hash-mismatch");
     assertThat(q4.get("feedback").get(0).get("text").asText()).contains(typo, ada.notableSha256);
 
+    // Cai does not pass on the tools' outputs alone; what needed reading or counting is lost as blank.
+    JsonNode caiResult = student(result, "cai");
+    assertThat(caiResult.get("passed").asBoolean()).as(caiResult.toPrettyString()).isFalse();
+    assertThat(caiResult.get("total").asDouble()).isLessThan(result.get("passMark").asDouble());
+    for (String id : List.of("q3-appended", "q5-pictures")) {
+      JsonNode q = question(caiResult, id);
+      assertThat(q.get("points").asDouble()).as(id).isZero();
+      assertThat(q.get("feedback").get(0).get("reason").asText()).as(id).isEqualTo("blank");
+    }
+    JsonNode q2 = question(caiResult, "q2-encrypted");
+    assertThat(q2.get("points").asDouble()).isGreaterThan(0).isLessThan(2);
+    assertThat(q2.get("feedback").findValuesAsText("reason")).contains("set-from-triage", "set-false-alarms");
+
     // Outputs: feedback pages, gradebook, summary.
-    for (String s : List.of("ada", "bui")) {
+    for (String s : List.of("ada", "bui", "cai")) {
       assertThat(grades.resolve("feedback/" + s + ".md")).isRegularFile();
       assertThat(grades.resolve("feedback/" + s + ".html")).isRegularFile();
     }
@@ -87,19 +105,20 @@ class LabLoopTest {
         .contains("q4-notable", "The hash " + typo + " is not the right one");
     assertThat(grades.resolve("summary.md")).isRegularFile();
     List<String> book = Files.readAllLines(grades.resolve("gradebook.csv"), StandardCharsets.UTF_8);
-    assertThat(book).containsExactly(
+    assertThat(book).hasSize(4).startsWith(
         "student,q1-mismatch,q2-encrypted,q3-appended,q4-notable,q5-pictures,total,max,passed",
         "ada,4,2,3,2,1,12,12,yes",
         "bui,4,2,3,0,1,10,12,yes");
+    assertThat(book.get(3)).startsWith("cai,").endsWith(",12,no");
 
-    // JUnit XML: one testcase per question and student, Bui's q4 failed.
+    // JUnit XML: one testcase per question and student; of Ada's and Bui's, only Bui's q4 failed.
     Document doc = parseXml(junit);
     NodeList cases = doc.getElementsByTagName("testcase");
-    assertThat(cases.getLength()).isEqualTo(10);
+    assertThat(cases.getLength()).isEqualTo(15);
     List<String> failed = new ArrayList<>();
     for (int i = 0; i < cases.getLength(); i++) {
       Element c = (Element) cases.item(i);
-      if (c.getElementsByTagName("failure").getLength() > 0) {
+      if (!c.getAttribute("classname").contains("cai") && c.getElementsByTagName("failure").getLength() > 0) {
         failed.add(c.getAttribute("classname") + " " + c.getAttribute("name"));
       }
     }
@@ -139,7 +158,7 @@ class LabLoopTest {
     CliRun hash = CliRun.run("hash", "-f", "json", "-c", "sha256", "--root", evidence.toString(), "-o",
         manifest.toString(), evidence.toString());
     assertThat(hash.exit()).as(hash.err()).isEqualTo(ExitCodes.OK);
-    CliRun triage = CliRun.run("triage", "--format", "json", "--all", "--notable",
+    CliRun triage = CliRun.run("triage", "--format", "json", "--notable",
         set.resolve("notable-hashes.txt").toString(), "--root", evidence.toString(), evidence.toString());
     assertThat(triage.exit()).as(triage.err()).isEqualTo(ExitCodes.OK);
     Files.writeString(submission.resolve("triage.json"), triage.out());
