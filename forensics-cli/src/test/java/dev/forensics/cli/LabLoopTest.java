@@ -145,6 +145,91 @@ class LabLoopTest {
     }
   }
 
+  @Test
+  void chainOfCustodyLab_studentsKeepTheirOwnLedger_aForgottenSealCostsItsShare(@TempDir Path t) throws Exception {
+    Path set = t.resolve("set");
+    CliRun build = CliRun.run("exercise", "build", "chain-of-custody", "-o", set.toString());
+    assertThat(build.exit()).as(build.err()).isEqualTo(ExitCodes.OK);
+    Path submissions = t.resolve("submissions");
+    // Ada plays every role; Bui forgets to seal the exhibit. Neither can read the card's file times with the
+    // toolkit (q3), so both leave it blank.
+    keepLedger(set, t.resolve("work/ada"), Files.createDirectories(submissions.resolve("ada")), "ada", true);
+    keepLedger(set, t.resolve("work/bui"), Files.createDirectories(submissions.resolve("bui")), "bui", false);
+
+    Path grades = t.resolve("grades");
+    CliRun g = CliRun.run("grade", "--key", set.resolve("answer-key.json").toString(), submissions.toString(),
+        "-o", grades.toString(), "-f", "json");
+    assertThat(g.exit()).as(g.out() + g.err()).isEqualTo(ExitCodes.OK);
+    JsonNode result = JSON.readTree(g.out());
+    JsonNode ada = student(result, "ada");
+    JsonNode bui = student(result, "bui");
+    assertThat(question(ada, "q1-image-hash").get("points").asDouble()).isEqualTo(2.0);
+    assertThat(question(ada, "q2-custody").get("points").asDouble()).as(ada.toPrettyString()).isEqualTo(6.0);
+    assertThat(question(ada, "q2-custody").get("feedback").findValuesAsText("reason")).contains("custody-intact");
+    for (JsonNode s : List.of(ada, bui)) {
+      JsonNode q3 = question(s, "q3-note-time");
+      assertThat(q3.get("points").asDouble()).isZero();
+      assertThat(q3.get("feedback").get(0).get("reason").asText()).isEqualTo("blank");
+    }
+    assertThat(ada.get("total").asDouble()).isEqualTo(8.0);
+    // Five steps and the hashes: six shares of the six points; Bui loses the seal's one.
+    JsonNode q2 = question(bui, "q2-custody");
+    assertThat(q2.get("points").asDouble()).as(bui.toPrettyString()).isEqualTo(5.0);
+    assertThat(q2.get("feedback").findValuesAsText("reason")).contains("custody-step-missing");
+    assertThat(q2.toString()).contains("seal");
+    assertThat(bui.get("total").asDouble()).isEqualTo(7.0);
+    assertThat(grades.resolve("feedback/bui.md")).content(StandardCharsets.UTF_8).contains("q2-custody");
+    assertThat(Files.readAllLines(grades.resolve("gradebook.csv"), StandardCharsets.UTF_8)).containsExactly(
+        "student,q1-image-hash,q2-custody,q3-note-time,total,max,passed",
+        "ada,2,6,0,8,10,yes",
+        "bui,2,5,0,7,10,yes");
+  }
+
+  /**
+   * A student keeps the exhibit's custody ledger with two keys of their own (officer and examiner), hashing
+   * the image and re-hashing it on transfer, and hands in the ledger, the public keys and the sheet.
+   */
+  private static void keepLedger(Path set, Path work, Path submission, String name, boolean seals) throws Exception {
+    Path image = set.resolve("memory-card.img");
+    Files.createDirectories(work);
+    for (String k : List.of(name, name + "-lab")) {
+      assertThat(CliRun.run("custody", "keygen", "--name", k, "-d", work.toString()).exit()).isEqualTo(ExitCodes.OK);
+    }
+    CliRun hash = CliRun.run("hash", "-c", "sha256", "-f", "gnu", image.toString());
+    assertThat(hash.exit()).as(hash.err()).isEqualTo(ExitCodes.OK);
+    String sha256 = hash.out().substring(0, 64);
+    String ledger = submission.resolve("custody.jsonl").toString();
+    String officer = work.resolve(name + ".key").toString();
+    String examiner = work.resolve(name + "-lab.key").toString();
+    List<String[]> steps = new ArrayList<>();
+    steps.add(new String[] {"custody", "init", ledger, "--case", "coc-" + name, "--title", "memory card", "--key",
+        officer, "--custodian", work.resolve(name + "-lab.pub").toString()});
+    steps.add(new String[] {"custody", "add", ledger, "register", "-i", "EX-1", "--key", officer, "-s",
+        "description=camera memory card image", "-s", "location=warehouse", "--hash", "sha256:" + sha256});
+    if (seals) {
+      steps.add(new String[] {"custody", "add", ledger, "seal", "-i", "EX-1", "--key", officer, "-s", "seal=S-1"});
+    }
+    steps.add(new String[] {"custody", "add", ledger, "transfer", "-i", "EX-1", "--key", officer, "--receiver-key",
+        examiner, "-s", "purpose=examination", "-s", "to=lab", "-s", "seal-intact=yes", "-s", "condition=sealed",
+        "--verify-item", image.toString()});
+    steps.add(new String[] {"custody", "add", ledger, "examine", "-i", "EX-1", "--key", examiner, "-s",
+        "tool=forensics", "-s", "purpose=examination"});
+    steps.add(new String[] {"custody", "add", ledger, "return", "-i", "EX-1", "--key", examiner, "-s",
+        "returned-to=owner", "-s", "authorizer=prosecutor", "-s", "method=handed over", "-s", "witness=clerk"});
+    for (String[] step : steps) {
+      CliRun r = CliRun.run(step);
+      assertThat(r.exit()).as(String.join(" ", step) + "\n" + r.out() + r.err()).isEqualTo(ExitCodes.OK);
+    }
+    assertThat(CliRun.run("custody", "verify", ledger).exit()).isEqualTo(ExitCodes.OK);
+    Path keys = Files.createDirectories(submission.resolve("keys"));
+    for (String k : List.of(name, name + "-lab")) {
+      Files.copy(work.resolve(k + ".pub"), keys.resolve(k + ".pub"));
+    }
+    Files.writeString(submission.resolve("answer-sheet.yaml"), "exercise: chain-of-custody\nstudent-id: \"" + name
+        + "\"\nanswers:\n  q1-image-hash: \"" + sha256 + "\"\n  q2-custody: \"custody.jsonl\"\n  q3-note-time: \"\"\n",
+        StandardCharsets.UTF_8);
+  }
+
   /** The answers a student gets from the toolkit's outputs. */
   private record Sheet(List<String> mismatched, List<String> encrypted, String note, String notableSha256, int jpegs) {}
 
