@@ -32,7 +32,6 @@ class LabLoopTest {
     Path set = t.resolve("set");
     CliRun build = CliRun.run("exercise", "build", "triage", "-o", set.toString());
     assertThat(build.exit()).as(build.err()).isEqualTo(ExitCodes.OK);
-    Path evidence = set.resolve("evidence");
     String handout = Files.readString(set.resolve("handout.md"));
     assertThat(handout).contains("forensics triage", "notable hash set `notable-hashes.txt`");
 
