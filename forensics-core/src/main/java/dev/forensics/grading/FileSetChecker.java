@@ -18,7 +18,7 @@ import java.util.Set;
  * path or ends with {@code /} and it (so {@code evidence/Documents/a.txt} matches {@code Documents/a.txt}),
  * ignoring case and with {@code \} read as {@code /}; a SHA-256 given matches an item with that hash
  * (carved data has no path). Repeated answers count once. Scored by F1 of precision and recall, or per
- * correct item, as the key says; the misses and false alarms are named. When the sheet has no answer and
+ * correct item less one item's share per false alarm (never below zero), as the key says; the misses and false alarms are named. When the sheet has no answer and
  * the submission holds a triage export, the files it flags (score above 0) are the answer.
  */
 final class FileSetChecker implements Checker {
@@ -80,7 +80,7 @@ final class FileSetChecker implements Checker {
     int fn = missed.size();
     BigDecimal points = e.scoring() == SetScoring.F1
         ? Score.share(q.points(), 2L * tp, 2L * tp + fp + fn)
-        : Score.share(q.points(), tp, items.size());
+        : Score.share(q.points(), Math.max(0, tp - fp), items.size()); // a false alarm cancels a find
     f.add(0, Feedback.of(Reason.SET_SCORE, tp, items.size(), answers, Score.percent(tp, tp + fp), Score.percent(tp, items.size())));
     if (!missed.isEmpty()) {
       f.add(Feedback.of(Reason.SET_MISSED, list(missed)));

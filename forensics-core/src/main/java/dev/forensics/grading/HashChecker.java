@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Hash answers: the hex digest on the sheet (case-insensitive, spaces and colons between digits ignored,
- * an algorithm name before it allowed), or, when the sheet has none, the digest a manifest of the
- * submission records for the file (an artifact's path, or the one disk image the manifest lists).
+ * an algorithm name before it allowed), or, when the sheet has none and the question asks for the disk
+ * image's hash, the digest a manifest of the submission records for the one disk image it lists. A blank
+ * answer about a planted file stays blank: which file it is, is part of the question.
  * Feedback says when the hex has another algorithm's length or name, or is the hash of another planted file.
  */
 final class HashChecker implements Checker {
@@ -95,7 +96,6 @@ final class HashChecker implements Checker {
 
   /** {digest hex, manifest name, entry path} of the manifest entry for the expected file, if any. */
   private static Optional<String[]> fromManifest(ExpectedAnswer.Hash e, Context c) {
-    List<String> paths = e.artifact().flatMap(id -> c.key().artifact(id)).map(PlantedArtifact::paths).orElse(List.of());
     for (Submission.ManifestFile mf : c.submission().manifests) {
       List<ManifestEntry> hits = new ArrayList<>();
       for (ManifestEntry me : mf.manifest().entries()) {
@@ -104,9 +104,10 @@ final class HashChecker implements Checker {
         }
         String p = me.path().replace('\\', '/').toLowerCase(Locale.ROOT);
         boolean hit = switch (e.source()) {
-          case ARTIFACT -> paths.stream().map(x -> x.toLowerCase(Locale.ROOT)).anyMatch(x -> p.equals(x) || p.endsWith("/" + x));
+          // only the image the student was given: for a planted file, finding WHICH file is the skill,
+          // and a manifest of every file would give its hash away
           case DISK_IMAGE -> IMAGE.matcher(p).matches();
-          case LITERAL -> false;
+          case ARTIFACT, LITERAL -> false;
         };
         if (hit) {
           hits.add(me);

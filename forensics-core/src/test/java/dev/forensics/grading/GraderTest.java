@@ -202,7 +202,30 @@ class GraderTest {
   }
 
   @Test
-  void hash_blankOnSheet_isTakenFromTheManifest() throws IOException {
+  void fileSet_perItem_eachFalseAlarmCancelsAFind_neverBelowZero() throws IOException {
+    Map<String, String> answers = new java.util.LinkedHashMap<>(GradingFixture.rightAnswers());
+    // 3 of the 4 hidden files and 2 false alarms: (3 - 2) of 4 shares of 6 points
+    answers.put("q4-hidden", "[\".config/.wallet\", \"DCIM/100CANON/IMG_0100.jpg\", \"Pictures/cat.png\","
+        + " \"Music/track07.mp3\", \"Documents/letter.txt\"]");
+    StudentResult r = grade(GradingFixture.submission(dir, "s", answers,
+        List.of("received", "image-verified", "analysed", "sealed"), GradingFixture.hashes(GradingFixture.IMAGE_CONTENT)));
+    QuestionResult q4 = question(r, "q4-hidden");
+    assertThat(q4.points()).isEqualByComparingTo("1.5");
+    assertThat(q4.feedback()).extracting(Feedback::reason).contains(Reason.SET_MISSED, Reason.SET_FALSE_ALARMS);
+
+    // listing everything earns nothing
+    StringBuilder all = new StringBuilder("[\".config/.wallet\"");
+    for (int i = 0; i < 20; i++) {
+      all.append(", \"Documents/file").append(i).append(".txt\"");
+    }
+    answers.put("q4-hidden", all.append("]").toString());
+    StudentResult r2 = grade(GradingFixture.submission(dir, "t", answers,
+        List.of("received", "image-verified", "analysed", "sealed"), GradingFixture.hashes(GradingFixture.IMAGE_CONTENT)));
+    assertThat(question(r2, "q4-hidden").points()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void hash_blankOnSheet_isTakenFromTheManifest_onlyForTheDiskImage() throws IOException {
     Map<String, String> answers = new java.util.LinkedHashMap<>(GradingFixture.rightAnswers());
     answers.put("q2-note-hash", "\"\"");
     answers.put("q1-image-hash", "\"\"");
@@ -210,12 +233,23 @@ class GraderTest {
     Files.writeString(s.resolve("evidence.sha256"),
         hex(content("ransom-note"), HashAlgorithm.SHA256) + "  evidence/Documents/letter.txt\n"
             + hex(content("vault"), HashAlgorithm.SHA256) + "  evidence/Windows/System32/drivers/etc/hosts.bak\n"
-            + hex("wrong\n", HashAlgorithm.SHA256) + "  usb-stick.img\n");
+            + hex(GradingFixture.IMAGE_CONTENT, HashAlgorithm.SHA256) + "  usb-stick.img\n");
     StudentResult r = grade(s);
-    assertThat(question(r, "q2-note-hash").full()).isTrue();
-    assertThat(question(r, "q2-note-hash").feedback())
-        .contains(Feedback.of(Reason.HASH_FROM_MANIFEST, "evidence.sha256", "evidence/Documents/letter.txt"));
-    assertThat(question(r, "q1-image-hash").feedback().get(0).reason()).isEqualTo(Reason.HASH_MISMATCH);
+    assertThat(question(r, "q1-image-hash").full()).isTrue();
+    assertThat(question(r, "q1-image-hash").feedback())
+        .contains(Feedback.of(Reason.HASH_FROM_MANIFEST, "evidence.sha256", "usb-stick.img"));
+    // which planted file the question means is the skill: a manifest of every file must not answer it
+    assertThat(question(r, "q2-note-hash").points()).isEqualByComparingTo("0");
+    assertThat(question(r, "q2-note-hash").feedback().get(0).reason()).isEqualTo(Reason.BLANK);
+  }
+
+  @Test
+  void hash_blankOnSheet_manifestWithAWrongImageHash_isAMismatch() throws IOException {
+    Map<String, String> answers = new java.util.LinkedHashMap<>(GradingFixture.rightAnswers());
+    answers.put("q1-image-hash", "\"\"");
+    Path s = GradingFixture.submission(dir, "s", answers, List.of(), GradingFixture.hashes(GradingFixture.IMAGE_CONTENT));
+    Files.writeString(s.resolve("evidence.sha256"), hex("wrong\n", HashAlgorithm.SHA256) + "  usb-stick.img\n");
+    assertThat(question(grade(s), "q1-image-hash").feedback().get(0).reason()).isEqualTo(Reason.HASH_MISMATCH);
   }
 
   @Test
