@@ -53,41 +53,41 @@ final class CustodyReportHtml {
     String caseNo = r.caseNumber().orElse("?");
     w.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     w.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
-    w.write("<title>" + esc(Messages.get("custody.export.html.title", caseNo)) + "</title>\n");
+    w.write("<title>" + HtmlText.escape(Messages.get("custody.export.html.title", caseNo)) + "</title>\n");
     w.write("<style>\n" + CSS + "</style>\n</head>\n<body>\n<header>\n");
-    w.write("<h1>" + esc(Messages.get("custody.export.html.title", caseNo)) + "</h1>\n");
+    w.write("<h1>" + HtmlText.escape(Messages.get("custody.export.html.title", caseNo)) + "</h1>\n");
     w.write("<table class=\"meta\">\n");
-    row(w, Messages.get("custody.export.html.case"), esc(caseNo));
+    row(w, Messages.get("custody.export.html.case"), HtmlText.escape(caseNo));
     if (r.title().isPresent()) {
-      row(w, Messages.get("custody.export.html.caseTitle"), esc(r.title().get()));
+      row(w, Messages.get("custody.export.html.caseTitle"), HtmlText.escape(r.title().get()));
     }
-    row(w, Messages.get("custody.export.html.ledger"), esc(r.ledgerName()));
-    row(w, Messages.get("custody.export.html.custodians"), esc(String.join(", ",
+    row(w, Messages.get("custody.export.html.ledger"), HtmlText.escape(r.ledgerName()));
+    row(w, Messages.get("custody.export.html.custodians"), HtmlText.escape(String.join(", ",
         r.init().map(i -> i.custodians().stream().map(c -> c.name()).toList()).orElse(List.of()))));
-    row(w, Messages.get("custody.export.html.entries"), esc(Long.toString(v.entries())));
-    row(w, Messages.get("custody.export.html.head"), "<span class=\"hex\">" + esc(v.head().map(Object::toString).orElse("-")) + "</span>");
+    row(w, Messages.get("custody.export.html.entries"), HtmlText.escape(Long.toString(v.entries())));
+    row(w, Messages.get("custody.export.html.head"), "<span class=\"hex\">" + HtmlText.escape(v.head().map(Object::toString).orElse("-")) + "</span>");
     w.write("</table>\n");
     if (v.intact()) {
-      w.write("<div class=\"verdict ok\">" + esc(Messages.get("custody.export.html.intact", v.entries())) + "</div>\n");
+      w.write("<div class=\"verdict ok\">" + HtmlText.escape(Messages.get("custody.export.html.intact", v.entries())) + "</div>\n");
     } else {
-      w.write("<div class=\"verdict bad\">" + esc(Messages.get("custody.export.html.notIntact",
+      w.write("<div class=\"verdict bad\">" + HtmlText.escape(Messages.get("custody.export.html.notIntact",
           v.problem().map(Object::toString).orElse(""), v.entries())) + "</div>\n");
     }
     for (CustodyReport.Event ev : r.events()) {
       LedgerEntry e = ev.entry();
       if (e.rehash().isPresent() && e.rehash().get().result() == ItemRehash.Result.MISMATCH) {
-        w.write("<div class=\"verdict bad\">" + esc(Messages.get("custody.export.html.mismatch",
+        w.write("<div class=\"verdict bad\">" + HtmlText.escape(Messages.get("custody.export.html.mismatch",
             e.item().orElse("?"), e.seq(), e.rehash().get().path())) + "</div>\n");
       }
       if (e.field("seal-intact").equals(java.util.Optional.of("no"))) {
-        w.write("<div class=\"verdict bad\">" + esc(Messages.get("custody.export.html.sealBroken",
+        w.write("<div class=\"verdict bad\">" + HtmlText.escape(Messages.get("custody.export.html.sealBroken",
             e.item().orElse("?"), e.seq())) + "</div>\n");
       }
     }
     if (!v.warnings().isEmpty()) {
       w.write("<ul class=\"warnings\">\n");
       for (LedgerProblem p : v.warnings()) {
-        w.write("<li>" + esc(Messages.get("custody.verify.warning", p)) + "</li>\n");
+        w.write("<li>" + HtmlText.escape(Messages.get("custody.verify.warning", p)) + "</li>\n");
       }
       w.write("</ul>\n");
     }
@@ -96,69 +96,69 @@ final class CustodyReportHtml {
       exhibit(w, x);
     }
     if (!r.caseNotes().isEmpty()) {
-      w.write("<section class=\"notes\">\n<h2>" + esc(Messages.get("custody.export.html.caseNotes")) + "</h2>\n");
+      w.write("<section class=\"notes\">\n<h2>" + HtmlText.escape(Messages.get("custody.export.html.caseNotes")) + "</h2>\n");
       eventTable(w, r.caseNotes());
       w.write("</section>\n");
     }
-    w.write("<footer>" + esc(Messages.get("custody.export.html.footer", r.ledgerName())) + "</footer>\n");
+    w.write("<footer>" + HtmlText.escape(Messages.get("custody.export.html.footer", r.ledgerName())) + "</footer>\n");
     w.write("</body>\n</html>\n");
   }
 
   private static void exhibit(Writer w, CustodyReport.Exhibit x) throws IOException {
     LedgerEntry reg = x.register();
-    w.write("<section class=\"exhibit\">\n<h2>" + esc(Messages.get("custody.export.html.exhibit", x.item())) + "</h2>\n");
+    w.write("<section class=\"exhibit\">\n<h2>" + HtmlText.escape(Messages.get("custody.export.html.exhibit", x.item())) + "</h2>\n");
     w.write("<table class=\"meta\">\n");
-    row(w, Messages.get("custody.export.html.description"), esc(x.description()));
+    row(w, Messages.get("custody.export.html.description"), HtmlText.escape(x.description()));
     for (String f : List.of("make", "model", "serial", "condition", "seal")) {
       if (reg.field(f).isPresent()) {
-        row(w, label(f), esc(reg.field(f).get()));
+        row(w, label(f), HtmlText.escape(reg.field(f).get()));
       }
     }
-    row(w, Messages.get("custody.export.html.registered"), esc(Messages.get("custody.export.html.registeredBy",
+    row(w, Messages.get("custody.export.html.registered"), HtmlText.escape(Messages.get("custody.export.html.registeredBy",
         reg.actor(), reg.field("location").orElse(""), time(reg))));
     if (x.status().isPresent()) {
       ItemStatus s = x.status().get();
       if (!s.reference().isEmpty()) {
         row(w, Messages.get("custody.export.html.reference", s.referenceSeq().getAsLong()), digests(s.reference()));
       }
-      row(w, Messages.get("custody.export.html.now"), esc(Messages.get("custody.export.html.nowValue",
+      row(w, Messages.get("custody.export.html.now"), HtmlText.escape(Messages.get("custody.export.html.nowValue",
           s.state().id(), s.holder(), s.location())));
       row(w, Messages.get("custody.export.html.lastRehash"), s.lastRehash().isPresent()
-          ? rehash(s.lastRehash().get()) + esc(" (#" + s.lastRehashSeq().getAsLong() + ")")
-          : esc(Messages.get("custody.export.html.never")));
+          ? rehash(s.lastRehash().get()) + HtmlText.escape(" (#" + s.lastRehashSeq().getAsLong() + ")")
+          : HtmlText.escape(Messages.get("custody.export.html.never")));
     }
     w.write("</table>\n");
     eventTable(w, x.events());
-    w.write("<table class=\"sign\"><tr><th>" + esc(Messages.get("custody.export.html.checkedBy")) + "</th><td></td><th>"
-        + esc(Messages.get("custody.export.html.signature")) + "</th><td></td><th>"
-        + esc(Messages.get("custody.export.html.date")) + "</th><td></td></tr></table>\n");
+    w.write("<table class=\"sign\"><tr><th>" + HtmlText.escape(Messages.get("custody.export.html.checkedBy")) + "</th><td></td><th>"
+        + HtmlText.escape(Messages.get("custody.export.html.signature")) + "</th><td></td><th>"
+        + HtmlText.escape(Messages.get("custody.export.html.date")) + "</th><td></td></tr></table>\n");
     w.write("</section>\n");
   }
 
   private static void eventTable(Writer w, List<CustodyReport.Event> events) throws IOException {
     w.write("<table class=\"events\">\n<thead><tr>");
     for (String h : List.of("seq", "time", "event", "releasedBy", "receivedBy", "place", "seal", "details", "hashes", "signed")) {
-      w.write("<th>" + esc(Messages.get("custody.export.html.col." + h)) + "</th>");
+      w.write("<th>" + HtmlText.escape(Messages.get("custody.export.html.col." + h)) + "</th>");
     }
     w.write("</tr></thead>\n<tbody>\n");
     for (CustodyReport.Event ev : events) {
       LedgerEntry e = ev.entry();
       w.write("<tr>");
-      cell(w, esc(Long.toString(e.seq())));
-      cell(w, esc(time(e)) + "<br>" + esc(Messages.get("custody.export.html.utc", LOCAL.format(e.time().atOffset(java.time.ZoneOffset.UTC)))));
-      cell(w, esc(label("type." + e.type().id())));
-      cell(w, esc(ev.releasedBy().orElse("\u2014")));
-      cell(w, esc(ev.receivedBy().orElse(e.field("returned-to").map(t -> t).orElse("\u2014"))));
+      cell(w, HtmlText.escape(Long.toString(e.seq())));
+      cell(w, HtmlText.escape(time(e)) + "<br>" + HtmlText.escape(Messages.get("custody.export.html.utc", LOCAL.format(e.time().atOffset(java.time.ZoneOffset.UTC)))));
+      cell(w, HtmlText.escape(label("type." + e.type().id())));
+      cell(w, HtmlText.escape(ev.releasedBy().orElse("\u2014")));
+      cell(w, HtmlText.escape(ev.receivedBy().orElse(e.field("returned-to").map(t -> t).orElse("\u2014"))));
       StringBuilder place = new StringBuilder();
       if (e.field("from").isPresent() && e.field("to").isPresent()) {
-        place.append(esc(e.field("from").get() + " \u2192 " + e.field("to").get()));
+        place.append(HtmlText.escape(e.field("from").get() + " \u2192 " + e.field("to").get()));
       } else {
-        place.append(esc(ev.location().orElse("")));
+        place.append(HtmlText.escape(ev.location().orElse("")));
       }
       cell(w, place.toString());
-      StringBuilder seal = new StringBuilder(esc(ev.seal().orElse("")));
+      StringBuilder seal = new StringBuilder(HtmlText.escape(ev.seal().orElse("")));
       if (e.field("seal-intact").isPresent()) {
-        String intact = esc(Messages.get("custody.export.html.sealIntact", label("yesno." + e.field("seal-intact").get())));
+        String intact = HtmlText.escape(Messages.get("custody.export.html.sealIntact", label("yesno." + e.field("seal-intact").get())));
         seal.append(seal.length() > 0 ? "<br>" : "")
             .append(e.field("seal-intact").get().equals("no") ? "<span class=\"mismatch\">" + intact + "</span>" : intact);
       }
@@ -166,8 +166,8 @@ final class CustodyReportHtml {
       StringBuilder details = new StringBuilder();
       for (String f : e.fieldNames()) {
         if (!OWN_COLUMN.contains(f) || (f.equals("description") && e.item().isEmpty())) {
-          details.append(details.length() > 0 ? "<br>" : "").append("<b>").append(esc(label(f))).append(":</b> ")
-              .append(esc(e.field(f).orElse("")));
+          details.append(details.length() > 0 ? "<br>" : "").append("<b>").append(HtmlText.escape(label(f))).append(":</b> ")
+              .append(HtmlText.escape(e.field(f).orElse("")));
         }
       }
       cell(w, details.toString());
@@ -177,10 +177,10 @@ final class CustodyReportHtml {
       }
       if (e.rehash().isPresent()) {
         ItemRehash rh = e.rehash().get();
-        hashes.append(rehash(rh)).append("<br>").append(esc(rh.path())).append("<br>").append(digests(rh.hashes()));
+        hashes.append(rehash(rh)).append("<br>").append(HtmlText.escape(rh.path())).append("<br>").append(digests(rh.hashes()));
       }
       cell(w, hashes.toString());
-      cell(w, esc(String.join(", ", e.signatures().stream().map(LedgerEntry.Signature::by).toList())));
+      cell(w, HtmlText.escape(String.join(", ", e.signatures().stream().map(LedgerEntry.Signature::by).toList())));
       w.write("</tr>\n");
     }
     w.write("</tbody>\n</table>\n");
@@ -192,16 +192,16 @@ final class CustodyReportHtml {
 
   private static String rehash(ItemRehash r) {
     return switch (r.result()) {
-      case MATCH -> "<span class=\"match\">" + esc(Messages.get("custody.rehash.match")) + "</span>";
-      case MISMATCH -> "<span class=\"mismatch\">" + esc(Messages.get("custody.rehash.mismatch")) + "</span>";
-      case NO_REFERENCE -> esc(Messages.get("custody.rehash.noReference"));
+      case MATCH -> "<span class=\"match\">" + HtmlText.escape(Messages.get("custody.rehash.match")) + "</span>";
+      case MISMATCH -> "<span class=\"mismatch\">" + HtmlText.escape(Messages.get("custody.rehash.mismatch")) + "</span>";
+      case NO_REFERENCE -> HtmlText.escape(Messages.get("custody.rehash.noReference"));
     };
   }
 
   private static String digests(DigestSet ds) {
     StringBuilder sb = new StringBuilder();
     for (Digest d : ds.digests()) {
-      sb.append("<span class=\"hex\">").append(esc(d.algorithm().id())).append(' ').append(esc(d.hex())).append("</span><br>");
+      sb.append("<span class=\"hex\">").append(HtmlText.escape(d.algorithm().id())).append(' ').append(HtmlText.escape(d.hex())).append("</span><br>");
     }
     return sb.toString();
   }
@@ -211,44 +211,11 @@ final class CustodyReportHtml {
   }
 
   private static void row(Writer w, String header, String html) throws IOException {
-    w.write("<tr><th>" + esc(header) + "</th><td>" + html + "</td></tr>\n");
+    w.write("<tr><th>" + HtmlText.escape(header) + "</th><td>" + html + "</td></tr>\n");
   }
 
   private static void cell(Writer w, String html) throws IOException {
     w.write("<td>" + html + "</td>");
   }
 
-  /**
-   * Text as HTML content or attribute value: {@code & < > " '} as character references, control characters
-   * other than tab and newline (not allowed in HTML) as U+FFFD.
-   */
-  static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        case '\t', '\n' -> sb.append(c);
-        default -> {
-          if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
-            sb.append('\ufffd');
-          } else if (Character.isSurrogate(c)) {
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-            if (pair) {
-              sb.append(c).append(s.charAt(++i));
-            } else {
-              sb.append('\ufffd');
-            }
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
-  }
 }

@@ -75,7 +75,7 @@ class CustodyExportCommandTest {
     // no network, no script, nothing unescaped from the ledger
     assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://")
         .doesNotContain(" src=").doesNotContain("<link").doesNotContain("\r");
-    assertThat(html).contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;, comma,\ufffd\nnew line "
+    assertThat(html).contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;, comma,&#13;\nnew line "
         + "\u00e9t\u00e9 \u0e17\u0e14\u0e2a\u0e2d\u0e1a \ud83d\udd12 =1+1");
     assertThat(html).contains("Lab &quot;2&quot;");
   }
@@ -100,7 +100,7 @@ class CustodyExportCommandTest {
 
   @Test
   void html_escaper_handlesEveryDangerousCharacter() {
-    assertThat(CustodyReportHtml.esc("<a href='x' onclick=\"y\">&amp;</a>\u0000\u0007\u007f\ud800"))
+    assertThat(HtmlText.escape("<a href='x' onclick=\"y\">&amp;</a>\u0000\u0007\u007f\ud800"))
         .isEqualTo("&lt;a href=&#39;x&#39; onclick=&quot;y&quot;&gt;&amp;amp;&lt;/a&gt;\ufffd\ufffd\ufffd\ufffd");
   }
 
