@@ -38,8 +38,8 @@ class HashDirectivesTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("2 compiler directives added");
-    // and the launcher really passes it, for hash and verify only
+    // and the launcher really passes it, for hash, verify and triage only
     String launcher = Files.readString(root.resolve("forensics"), StandardCharsets.UTF_8);
-    assertThat(launcher).contains("src/jvm/hash-directives.json").contains("hash|verify)");
+    assertThat(launcher).contains("src/jvm/hash-directives.json").contains("hash|verify|triage)");
   }
 }
