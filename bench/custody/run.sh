@@ -2,7 +2,8 @@
 # Custody ledger speed: signed appends per second with fsync (one by one, and in groups), and the time
 # to verify a 100,000-entry ledger (every signature on all cores, hash chain, custody rules). Also
 # measures the disk's own synchronous-write rate (dd oflag=dsync), the ceiling for one-by-one appends.
-# With the jar built, also the command line (fresh JVM each run): verify, checkpoint, prove, verify-proof.
+# With the jar built, also the command line (fresh JVM each run): verify (java -jar, and the ./forensics launcher),
+# checkpoint, prove, verify-proof.
 #
 #   bench/custody/run.sh                 # N=2000 appends, 100,000-entry ledger, 3 verify runs
 #   N=5000 ENTRIES=200000 RUNS=5 bench/custody/run.sh
@@ -24,10 +25,10 @@ quietly() { # run a command, showing its output only when it fails
   fi
 }
 if [[ -z "${CLASSES:-}" ]]; then
-  quietly mvn -B -q -o -pl forensics-core -DskipTests compile
+  quietly mvn -B -q -pl forensics-core -DskipTests compile
   CLASSES=forensics-core/target/classes
 fi
-quietly mvn -B -q -o -pl forensics-core dependency:build-classpath -Dmdep.includeScope=runtime \
+quietly mvn -B -q -pl forensics-core dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$WORK/classpath.txt"
 CP="$CLASSES:$(cat "$WORK/classpath.txt")"
 javac -nowarn -d "$WORK/bench-classes" -cp "$CP" bench/custody/CustodyBench.java
@@ -54,6 +55,12 @@ if [[ -f "$JAR" ]]; then
   for r in $(seq 1 "$RUNS"); do
     /usr/bin/time -f "cli verify run $r: %e s wall, %U s user + %S s sys CPU, load $(cut -d' ' -f1 /proc/loadavg)" \
       java -jar "$JAR" custody verify "$LEDGER" >/dev/null
+  done
+  # what a user runs: the launcher (class-data archive, serial collector); it rebuilds the jar if sources changed
+  ./forensics --version >/dev/null 2>&1
+  for r in $(seq 1 "$RUNS"); do
+    /usr/bin/time -f "launcher verify run $r: %e s wall, %U s user + %S s sys CPU, load $(cut -d' ' -f1 /proc/loadavg)" \
+      ./forensics custody verify "$LEDGER" >/dev/null
   done
   rm -f "$WORK"/bench.checkpoint "$WORK"/bench.tlog-proof "$WORK"/bench-old.checkpoint "$WORK"/bench.tlog-consistency
   head -n $((ENTRIES / 2)) "$LEDGER" > "$WORK/ledger-half.jsonl"

@@ -39,6 +39,7 @@ final class CustodyRenderer {
     }
     out.println(Messages.get("custody.verify.ledger", v.ledger(), v.caseNumber().orElse("?")));
     out.println(Messages.get("custody.verify.entries", v.entries(), v.head().map(Object::toString).orElse("-")));
+    v.root().ifPresent(r -> out.println(Messages.get("custody.verify.root", r.base64())));
     for (LedgerProblem w : v.warnings()) {
       out.println(Messages.get("custody.verify.warning", w));
     }
@@ -162,6 +163,7 @@ final class CustodyRenderer {
     g.writeBooleanField("intact", v.intact());
     g.writeNumberField("entries", v.entries());
     g.writeStringField("head", v.head().map(Object::toString).orElse(null));
+    g.writeStringField("merkleRoot", v.root().map(r -> r.base64()).orElse(null));
     g.writeFieldName("problem");
     if (v.problem().isPresent()) {
       problem(g, v.problem().get());

@@ -59,6 +59,12 @@ class CustodyProofCommandTest {
     assertThat(Files.readString(dir.resolve("cp"))).startsWith("forensics.custody/2026-001\n3\n")
         .contains("\n\n\u2014 forensics.custody/2026-001 ");
     ok("custody", "verify", ledger.toString(), "--checkpoint", p("cp"));
+    // plain verify shows the same Merkle root as the checkpoint (third line of the note)
+    String root = Files.readAllLines(dir.resolve("cp")).get(2);
+    assertThat(ok("custody", "verify", ledger.toString()).out())
+        .contains("Merkle root (RFC 9162) of those entries: " + root + "\n");
+    assertThat(new ObjectMapper().readTree(ok("custody", "verify", ledger.toString(), "-f", "json").out())
+        .get("merkleRoot").asText()).isEqualTo(root);
 
     CliRun pr = ok("custody", "prove", ledger.toString(), "--entry", "1", "--checkpoint", p("cp"), "-o", p("e1.tlog-proof"));
     assertThat(pr.out()).contains("inclusion proof of entry 1 in the checkpoint of 3 entries");

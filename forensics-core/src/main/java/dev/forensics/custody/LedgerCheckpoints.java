@@ -129,7 +129,7 @@ public final class LedgerCheckpoints {
     }
     return checkAgainst(v, read, checkpoint.get())
         .map(p -> new LedgerVerification(v.ledger(), v.caseNumber(), v.entries(), v.head(), Optional.of(p),
-            v.warnings(), v.items(), v.tornBytes()))
+            v.warnings(), v.items(), v.tornBytes(), v.root()))
         .orElse(v);
   }
 
@@ -175,10 +175,8 @@ public final class LedgerCheckpoints {
   private record Read(LedgerVerification verification, MerkleTree tree, Map<String, CustodianKey> custodians) {}
 
   private static Read read(Path ledger, Collection<Custodian> keys, Optional<LedgerHead> head) throws IOException {
-    MerkleTree tree = MerkleTree.create();
     Map<String, CustodianKey> custodians = new LinkedHashMap<>();
-    LedgerVerification v = LedgerVerifier.verify(ledger, keys, head, e -> {
-      tree.append(e.canonicalShared());
+    LedgerVerifier.WithTree read = LedgerVerifier.verifyWithTree(ledger, keys, head, e -> {
       if (e.seq() == 0) {
         for (Custodian c : e.custodians()) {
           custodians.put(c.name(), c.key());
@@ -188,6 +186,6 @@ public final class LedgerCheckpoints {
     for (Custodian c : keys) {
       custodians.putIfAbsent(c.name(), c.key());
     }
-    return new Read(v, tree, custodians);
+    return new Read(read.verification(), read.tree(), custodians);
   }
 }

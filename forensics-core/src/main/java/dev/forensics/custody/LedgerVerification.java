@@ -1,5 +1,6 @@
 package dev.forensics.custody;
 
+import dev.forensics.merkle.MerkleHash;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param entries the number of entries before the first problem
  * @param head the last intact entry, empty when none is
  * @param tornBytes bytes after the last newline (an interrupted append), 0 normally
+ * @param root the RFC 9162 Merkle root over the intact entries (leaf {@code n} is entry {@code n}'s canonical
+ *     line), the root a checkpoint of that many entries carries; empty when no entry is intact
  */
 public record LedgerVerification(
     String ledger,
@@ -21,10 +24,12 @@ public record LedgerVerification(
     Optional<LedgerProblem> problem,
     List<LedgerProblem> warnings,
     List<ItemStatus> items,
-    long tornBytes) {
+    long tornBytes,
+    Optional<MerkleHash> root) {
 
   public LedgerVerification {
     Objects.requireNonNull(ledger, "ledger");
+    Objects.requireNonNull(root, "root");
     warnings = List.copyOf(warnings);
     items = List.copyOf(items);
   }

@@ -2,6 +2,8 @@ package dev.forensics.custody;
 
 import dev.forensics.custody.LedgerEntry.EntryException;
 import dev.forensics.custody.internal.LineReader;
+import dev.forensics.merkle.MerkleHash;
+import dev.forensics.merkle.MerkleTree;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +47,16 @@ public final class LedgerVerifier {
   public static LedgerVerification verify(
       Path file, Collection<Custodian> keys, Optional<LedgerHead> head, Consumer<LedgerEntry> onEntry)
       throws IOException {
+    return verifyWithTree(file, keys, head, onEntry).verification();
+  }
+
+  /** A verification and the Merkle tree of the entries that passed the sequential checks. */
+  record WithTree(LedgerVerification verification, MerkleTree tree) {}
+
+  /** As {@link #verify}, also giving the Merkle tree (for checkpoints and proofs). */
+  static WithTree verifyWithTree(
+      Path file, Collection<Custodian> keys, Optional<LedgerHead> head, Consumer<LedgerEntry> onEntry)
+      throws IOException {
     Workers pool = new Workers(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       return run(file, in, keys, head, onEntry, pool, pool.threads);
@@ -86,10 +98,11 @@ public final class LedgerVerifier {
   /** Entries whose signatures are checked together on one worker. */
   private record Batch(List<LedgerEntry> entries, List<List<CustodianKey.Prepared>> keys, List<Long> lines) {}
 
-  private static LedgerVerification run(
+  private static WithTree run(
       Path file, InputStream in, Collection<Custodian> keys, Optional<LedgerHead> head,
       Consumer<LedgerEntry> onEntry, Workers pool, int threads) throws IOException {
     LedgerState state = new LedgerState(keys);
+    MerkleTree tree = MerkleTree.create();
     java.util.Map<CustodianKey, CustodianKey.Prepared> prepared = new java.util.HashMap<>();
     LineReader lines = new LineReader(in, 0);
     List<LedgerProblem> warnings = new ArrayList<>();
@@ -124,6 +137,7 @@ public final class LedgerVerifier {
         problem = new LedgerProblem(x.kind, lineNo, x.seq, x.getMessage());
         break;
       }
+      tree.append(e.canonicalShared());
       onEntry.accept(e);
       if (batch.entries.size() == batchSize) {
         Batch b = batch;
@@ -179,8 +193,10 @@ public final class LedgerVerifier {
     if (problem == null && head.isPresent()) {
       problem = checkHead(head.get(), file, keys, state);
     }
-    return new LedgerVerification(file.toString(), state.caseNumber(), entries, lastHead,
-        Optional.ofNullable(problem), warnings, state.items(), torn);
+    Optional<MerkleHash> root = entries > 0 && entries <= tree.size()
+        ? Optional.of(tree.root(entries)) : Optional.empty();
+    return new WithTree(new LedgerVerification(file.toString(), state.caseNumber(), entries, lastHead,
+        Optional.ofNullable(problem), warnings, state.items(), torn, root), tree);
   }
 
   private static LedgerProblem checkHead(LedgerHead want, Path file, Collection<Custodian> keys, LedgerState state)

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forensics.custody.internal.Jcs;
+import dev.forensics.merkle.MerkleHash;
+import dev.forensics.merkle.MerkleTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,33 @@ class LedgerTamperTest {
     assertThat(p.seq()).isEqualTo(1);
     assertThat(p.line()).isEqualTo(2);
     assertThat(p.message()).contains("signature by alice");
+  }
+
+  /** RFC 9162 root of the first {@code n} lines, computed from the file's bytes. */
+  private static MerkleHash rootOf(List<String> lines, int n) {
+    MerkleTree t = MerkleTree.create();
+    lines.subList(0, n).forEach(l -> t.append(l.getBytes(StandardCharsets.UTF_8)));
+    return t.root();
+  }
+
+  @Test
+  void merkleRoot_coversExactlyTheIntactEntries() throws Exception {
+    assertThat(verify(f).root()).contains(rootOf(good, good.size()));
+    // a forged signature on entry 3 (found after the sequential pass went further): entries 0-2 are intact
+    List<String> l = lines(f);
+    ObjectNode e = (ObjectNode) M.readTree(l.get(3));
+    byte[] sig = Base64.getDecoder().decode(e.get("sigs").get(0).get("sig").textValue());
+    sig[5] ^= 0x40;
+    ((ObjectNode) e.get("sigs").get(0)).put("sig", Base64.getEncoder().encodeToString(sig));
+    l.set(3, new String(Jcs.canonicalize(e), StandardCharsets.UTF_8));
+    write(f, l);
+    LedgerVerification v = verify(f);
+    assertThat(v.problem()).hasValueSatisfying(p -> assertThat(p.seq()).isEqualTo(3));
+    assertThat(v.entries()).isEqualTo(3);
+    assertThat(v.root()).contains(rootOf(good, 3));
+    // nothing intact, no root
+    write(f, List.of(l.get(0).replace("\"seq\":0", "\"seq\":1")));
+    assertThat(verify(f).root()).isEmpty();
   }
 
   @Test
