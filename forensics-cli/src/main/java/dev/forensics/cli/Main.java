@@ -10,7 +10,8 @@ public final class Main {
 
   public static void main(String[] args) {
     System.exit(
-        ForensicsCli.newCommandLine(
+        ForensicsCli.forArgs(
+                args,
                 new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
             .execute(args));

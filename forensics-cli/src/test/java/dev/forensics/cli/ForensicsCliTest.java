@@ -53,6 +53,32 @@ class ForensicsCliTest {
   }
 
   @Test
+  void oneSubcommandBuilt_behavesAsInTheFullTree() {
+    picocli.CommandLine full = ForensicsCli.newCommandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()));
+    int compared = 0;
+    for (picocli.CommandLine sub : full.getSubcommands().values()) {
+      String name = sub.getCommandName();
+      java.util.List<String[]> runs = new java.util.ArrayList<>();
+      runs.add(new String[] {name, "--help"});
+      runs.add(new String[] {name, "--no-such-option"});
+      runs.add(new String[] {name, "--stacktrace", "--no-such-option"});
+      for (String child : sub.getSubcommands().keySet()) {
+        runs.add(new String[] {name, child, "--help"});
+        runs.add(new String[] {name, child, "--no-such-option"});
+      }
+      for (String[] args : runs) {
+        assertThat(CliRun.run(args)).as(String.join(" ", args)).isEqualTo(CliRun.runFull(args));
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(30);
+    // the root's help and the help command still see every subcommand
+    assertThat(CliRun.run("help", "triage")).isEqualTo(CliRun.runFull("help", "triage"));
+    assertThat(CliRun.run("--help").out()).contains("triage").contains("custody").contains("grade");
+  }
+
+  @Test
   void version_printsToolJavaAndOs() {
     CliRun r = CliRun.run("--version");
     assertThat(r.exit()).isZero();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +23,22 @@ class PackagedJarIT {
 
   private record Result(int exit, String out, String err) {}
 
+  private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
   private Result run(Path cwd, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar.toString()));
     cmd.addAll(List.of(args));
+    return exec(cwd, cmd);
+  }
+
+  private Result exec(Path cwd, List<String> cmd) throws Exception {
     Path out = work.resolve("stdout");
     Path err = work.resolve("stderr");
-    Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().remove("FORENSICS_JAVA_OPTS");
+    pb.environment().remove("FORENSICS_CDS");
+    Process p = pb.start();
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("finished in time").isTrue();
     return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
 
@@ -70,5 +80,50 @@ class PackagedJarIT {
     Result r = run(work, "frobnicate");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("Unmatched argument");
+  }
+
+  /** Whether the jar is newer than every source and build file (else the launcher would rebuild it). */
+  private boolean jarIsUpToDate() throws IOException {
+    long jarTime = Files.getLastModifiedTime(jar).toMillis();
+    List<Path> roots = List.of(project.resolve("pom.xml"), project.resolve("forensics-core/pom.xml"),
+        project.resolve("forensics-cli/pom.xml"), project.resolve("forensics-core/src/main"),
+        project.resolve("forensics-cli/src/main"));
+    for (Path r : roots) {
+      try (var files = Files.walk(r)) {
+        if (files.anyMatch(f -> {
+          try {
+            return Files.getLastModifiedTime(f).toMillis() > jarTime;
+          } catch (IOException e) {
+            return true;
+          }
+        })) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void launcher_trainsAClassDataArchive_thatHoldsPicocliAndOurClasses_sameOutputAsTheJar() throws Exception {
+    Path launcher = project.resolve("forensics");
+    Assumptions.assumeTrue(Files.isExecutable(launcher), "no ./forensics launcher at " + launcher);
+    Assumptions.assumeTrue(jarIsUpToDate(), "sources are newer than " + jar + ": the launcher would rebuild it");
+    Path jsa = jar.resolveSibling("forensics.jsa");
+    Files.deleteIfExists(jsa);
+    Result viaLauncher = exec(project, List.of(launcher.toString(), "hash", "-c", "sha256", "-f", "gnu", "sample-evidence/case01"));
+    Result viaJar = run(project, "hash", "-c", "sha256", "-f", "gnu", "sample-evidence/case01");
+    assertThat(viaLauncher).isEqualTo(viaJar);
+    assertThat(viaLauncher.out()).contains("  sample-evidence/case01/");
+    assertThat(jsa).as("archive made by the launcher").isRegularFile();
+    // -Xshare:on refuses to start when the archive cannot be used
+    Result shared = exec(work, List.of(java, "-XX:SharedArchiveFile=" + jsa, "-Xshare:on", "-XX:+UseSerialGC",
+        "-Xlog:class+load=info", "-jar", jar.toString(), "--version"));
+    assertThat(shared.exit()).as(shared.err()).isZero();
+    assertThat(shared.out()).contains("picocli.CommandLine source: shared objects file")
+        .contains("dev.forensics.cli.Main source: shared objects file");
+    // and the launcher runs from it again, without training
+    Result again = exec(project, List.of(launcher.toString(), "hash", "-c", "sha256", "-f", "gnu", "sample-evidence/case01"));
+    assertThat(again).isEqualTo(viaJar);
   }
 }
