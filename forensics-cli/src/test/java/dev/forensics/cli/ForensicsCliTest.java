@@ -79,6 +79,36 @@ class ForensicsCliTest {
   }
 
   @Test
+  void messages_numberedHelpLinesAreContiguous_andExamplesFitEightyColumns() throws Exception {
+    java.util.List<String> lines;
+    try (var in = ForensicsCli.class.getResourceAsStream("Messages.properties")) {
+      lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+    java.util.regex.Pattern numbered = java.util.regex.Pattern.compile(
+        "^(\\S+\\.usage\\.(?:description|footer|exitCodeList|header))\\.(\\d+) = (.*)$");
+    java.util.Map<String, java.util.SortedSet<Integer>> groups = new java.util.TreeMap<>();
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (String line : lines) {
+      int eq = line.indexOf(" = ");
+      if (!line.startsWith("#") && eq > 0) {
+        assertThat(keys.add(line.substring(0, eq))).as("duplicate key %s", line.substring(0, eq)).isTrue();
+      }
+      var m = numbered.matcher(line);
+      if (m.matches()) {
+        groups.computeIfAbsent(m.group(1), k -> new java.util.TreeSet<>()).add(Integer.parseInt(m.group(2)));
+        String shown = m.group(3).replace("\\u0020", " ").replace("\\\\", "\\");
+        if (m.group(1).endsWith(".footer") && shown.startsWith("  ")) {
+          assertThat(shown.length()).as("example wider than 80 columns (wrap it with \\): %s", line).isLessThanOrEqualTo(80);
+        }
+      }
+    }
+    // picocli stops at the first missing number: a gap hides the lines after it
+    groups.forEach((group, numbers) ->
+        assertThat(numbers.last()).as("numbers of %s: %s", group, numbers).isEqualTo(numbers.size() - 1));
+    assertThat(groups).hasSizeGreaterThan(40);
+  }
+
+  @Test
   void version_printsToolJavaAndOs() {
     CliRun r = CliRun.run("--version");
     assertThat(r.exit()).isZero();
