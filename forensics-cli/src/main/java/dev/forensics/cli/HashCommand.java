@@ -315,7 +315,7 @@ final class HashCommand implements Callable<Integer> {
     static OutputTarget open(Path file, boolean force, picocli.CommandLine cl) throws IOException {
       PrintWriter out = cl.getOut();
       if (file == null || file.toString().equals("-")) {
-        return new OutputTarget(new Utf8WriterOutputStream(out), null, null);
+        return new OutputTarget(out instanceof StdoutWriter s ? s.bytes() : new Utf8WriterOutputStream(out), null, null);
       }
       if (java.nio.file.Files.isDirectory(file)) {
         throw new ParameterException(cl, file + ": " + Messages.get("error.outputIsFolder"));

@@ -9,11 +9,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(
-        ForensicsCli.forArgs(
-                args,
-                new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
-            .execute(args));
+    StdoutWriter out = StdoutWriter.open();
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = ForensicsCli.forArgs(args, out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 }

@@ -64,6 +64,16 @@ class PackagedJarIT {
   }
 
   @Test
+  void jar_manifestOnStandardOutput_isByteForByteTheFileOne() throws Exception {
+    Path file = work.resolve("SHA256SUMS");
+    Result toFile = run(project, "hash", "-q", "-c", "sha256", "-f", "gnu", "-o", file.toString(), "sample-evidence/case01");
+    assertThat(toFile.exit()).as(toFile.err()).isZero();
+    Result toStdout = run(project, "hash", "-q", "-c", "sha256", "-f", "gnu", "sample-evidence/case01");
+    assertThat(toStdout.exit()).as(toStdout.err()).isZero();
+    assertThat(toStdout.out()).isEqualTo(Files.readString(file, StandardCharsets.UTF_8)).contains("  sample-evidence/case01/");
+  }
+
+  @Test
   void jar_committedSampleManifest_stillVerifies() throws Exception {
     Result verify = run(project.resolve("sample-evidence"), "verify", "case01.hashdeep");
     assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();

@@ -90,6 +90,9 @@ final class HashdeepCodec {
 
   /** The piece a line of this name and size denotes, if its name ends in a consistent offset range. */
   static Optional<PieceName> asPiece(String name, long size) {
+    if (!name.contains(" offset ")) {
+      return Optional.empty(); // the common case, without the regular expression
+    }
     Matcher m = OFFSET.matcher(name);
     if (!m.matches()) {
       return Optional.empty();
