@@ -89,7 +89,7 @@ public final class Triage {
 
   private TriageResult run(Collection<Path> inputs) throws InterruptedIOException {
     // loading tika-core's type tables takes a large part of a second: let it overlap the listing
-    Thread loader = new Thread(TypeDetector::standard, "forensics-triage-types");
+    Thread loader = new Thread(TypeDetector::loadTables, "forensics-triage-types");
     loader.setDaemon(true);
     loader.start();
     Map<String, Item> items = new TreeMap<>(ManifestEntry::comparePaths);

@@ -1,6 +1,7 @@
 package dev.forensics.triage;
 
 import dev.forensics.triage.internal.FileBytes;
+import dev.forensics.triage.internal.MagicPrefilter;
 import dev.forensics.triage.internal.Ole2Directory;
 import dev.forensics.triage.internal.SignatureTable;
 import dev.forensics.triage.internal.ZipDirectory;
@@ -27,11 +28,12 @@ import org.apache.tika.mime.MimeTypes;
 /**
  * Decides a file's type from its bytes: tika-core's signatures on the first 64 KiB (with no file name;
  * for the common formats a table of their signatures gives tika-core's answer from the first 4 KiB at a
- * fraction of the cost), then a look inside containers that tika-core alone cannot tell apart (OOXML, ODF, EPUB, JAR, APK from
- * the ZIP central directory; Word, Excel, PowerPoint, Outlook and encrypted OOXML from the OLE2
- * directory; encrypted PDF and ZIP), then the name only to choose a more specific type within the
- * family the bytes gave. A name never turns unknown bytes into a type, and a ZIP whose directory shows
- * no known format stays a ZIP whatever its name.
+ * fraction of the cost, and for bytes that match none of its signatures, such as plain text, a
+ * prefilter gives its answer without trying them all), then a look inside containers that tika-core
+ * alone cannot tell apart (OOXML, ODF, EPUB, JAR, APK from the ZIP central directory; Word, Excel,
+ * PowerPoint, Outlook and encrypted OOXML from the OLE2 directory; encrypted PDF and ZIP), then the name
+ * only to choose a more specific type within the family the bytes gave. A name never turns unknown
+ * bytes into a type, and a ZIP whose directory shows no known format stays a ZIP whatever its name.
  *
  * <p>Only the bytes needed are read (the first 4 or 64 KiB, the end of a ZIP and its central directory, the
  * OLE2 directory sectors, the last 64 KiB of a PDF), so memory is bounded for any file size. A damaged
@@ -85,15 +87,16 @@ public final class TypeDetector {
 
   private final MimeTypes types;
   private final MediaTypeRegistry registry;
-  private final boolean signatureTable;
+  /** Whether the first-pass signature table and the prefilter spare tika-core the common cases. */
+  private final boolean shortcuts;
   /** The registry's types (it copies them into a new sorted set on every call). */
   private final Set<MediaType> knownTypes;
 
-  private TypeDetector(MimeTypes types, boolean signatureTable) {
+  private TypeDetector(MimeTypes types, boolean shortcuts) {
     this.types = types;
     this.registry = types.getMediaTypeRegistry();
     this.knownTypes = Set.copyOf(registry.getTypes());
-    this.signatureTable = signatureTable;
+    this.shortcuts = shortcuts;
   }
 
   /** The detector with tika-core's built-in signatures. */
@@ -102,8 +105,17 @@ public final class TypeDetector {
   }
 
   /**
-   * The same detector without its first-pass signature table: every file goes through tika-core's
-   * signatures (for tests that check the table against tika-core, and for measuring).
+   * Loads what {@link #standard()} needs, tika-core's tables and the prefilter's conditions made from
+   * them, so that a thread can do it while another lists the files.
+   */
+  static void loadTables() {
+    standard();
+    MagicPrefilter.standard();
+  }
+
+  /**
+   * The same detector without its first-pass signature table and without the prefilter: every file goes
+   * through tika-core's signatures (for tests that check both against tika-core, and for measuring).
    */
   static TypeDetector tikaOnly() {
     return new TypeDetector(MimeTypes.getDefaultMimeTypes(), false);
@@ -142,12 +154,7 @@ public final class TypeDetector {
     if (startsWith(first, EWF_SIGNATURE)) {
       return new Detection(EWF, Category.DISK_IMAGE, DecisionBasis.MAGIC, "EWF signature 'EVF'", false, List.of());
     }
-    String type;
-    try {
-      type = types.detect(new ByteArrayInputStream(first), new Metadata()).toString();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    String type = signatureType(first);
     if (type.equals(Detection.OCTET_STREAM)) {
       return new Detection(type, Category.UNKNOWN, DecisionBasis.NONE, "no signature matched", false, List.of());
     }
@@ -164,7 +171,7 @@ public final class TypeDetector {
     if (startsWith(first, EWF_SIGNATURE)) {
       return new Detection(EWF, Category.DISK_IMAGE, DecisionBasis.MAGIC, "EWF signature 'EVF'", false, List.of());
     }
-    String fast = signatureTable ? SignatureTable.match(first, first.length) : null;
+    String fast = shortcuts ? SignatureTable.match(first, first.length) : null;
     if (fast != null) {
       Detection d = containers(file, first, fast);
       // an OLE2 file whose directory names no known format: tika-core's signatures may still know it
@@ -173,11 +180,29 @@ public final class TypeDetector {
       }
     }
     byte[] head = first.length < FIRST || file.size() <= FIRST ? first : file.read(0, HEAD);
-    String type = types.detect(new ByteArrayInputStream(head), new Metadata()).toString();
+    String type = signatureType(head);
     if (type.equals(Detection.OCTET_STREAM)) {
       return new Detection(type, Category.UNKNOWN, DecisionBasis.NONE, "no signature matched", false, List.of());
     }
     return refineByName(containers(file, head, type), name);
+  }
+
+  /**
+   * tika-core's type for the first bytes of a file ({@code MimeTypes.detect} with no name), through the
+   * prefilter when the bytes match none of its signatures.
+   */
+  private String signatureType(byte[] head) {
+    if (shortcuts) {
+      String type = MagicPrefilter.standard().typeWithoutSignature(head);
+      if (type != null) {
+        return type;
+      }
+    }
+    try {
+      return types.detect(new ByteArrayInputStream(head), new Metadata()).toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("reading bytes in memory", e); // cannot happen
+    }
   }
 
   /** The detection from a signature's type, refined by a look inside the containers that need one. */
