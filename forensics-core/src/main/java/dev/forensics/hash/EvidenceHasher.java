@@ -121,20 +121,28 @@ public final class EvidenceHasher {
     } else {
       ExecutorService pool = Executors.newFixedThreadPool(threads, EvidenceHasher::workerThread);
       try {
-        ArrayDeque<Future<FileOutcome>> window = new ArrayDeque<>();
-        int limit = threads * 8;
+        // consecutive small files go to a worker together: one hand-over per batch, not per file
+        ArrayDeque<Future<List<FileOutcome>>> window = new ArrayDeque<>();
+        int limit = threads * 4;
+        List<Item> batch = new ArrayList<>();
+        long batchBytes = 0;
         for (Item it : items) {
-          if (it.outcome != null) {
-            window.add(java.util.concurrent.CompletableFuture.completedFuture(it.outcome));
-          } else {
-            window.add(pool.submit(() -> hashFile(it, progress)));
-          }
-          while (window.size() > limit) {
-            counting.accept(await(window.poll()));
+          batch.add(it);
+          batchBytes += it.size;
+          if (batch.size() >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
+            window.add(submit(pool, batch, progress));
+            batch = new ArrayList<>();
+            batchBytes = 0;
+            while (window.size() > limit) {
+              await(window.poll()).forEach(counting);
+            }
           }
         }
+        if (!batch.isEmpty()) {
+          window.add(submit(pool, batch, progress));
+        }
         while (!window.isEmpty()) {
-          counting.accept(await(window.poll()));
+          await(window.poll()).forEach(counting);
         }
       } finally {
         pool.shutdownNow();
@@ -171,7 +179,22 @@ public final class EvidenceHasher {
     return t;
   }
 
-  private static FileOutcome await(Future<FileOutcome> f) throws InterruptedIOException {
+  /** Files handed to a worker at once, at most; and bytes (a batch ends with the file that reaches it). */
+  private static final int BATCH_FILES = 32;
+
+  private static final long BATCH_BYTES = 1 << 20;
+
+  private Future<List<FileOutcome>> submit(ExecutorService pool, List<Item> batch, HashProgress progress) {
+    return pool.submit(() -> {
+      List<FileOutcome> out = new ArrayList<>(batch.size());
+      for (Item it : batch) {
+        out.add(it.outcome != null ? it.outcome : hashFile(it, progress));
+      }
+      return out;
+    });
+  }
+
+  private static <T> T await(Future<T> f) throws InterruptedIOException {
     try {
       return f.get();
     } catch (InterruptedException e) {
