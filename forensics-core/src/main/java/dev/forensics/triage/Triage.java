@@ -87,6 +87,9 @@ public final class Triage {
     return new Triage(options).run(inputs);
   }
 
+  /** Files handed to a worker at once, at most (fewer for small folders, so that every worker gets some). */
+  private static final int BATCH = 16;
+
   private TriageResult run(Collection<Path> inputs) throws InterruptedIOException {
     // loading tika-core's type tables takes a large part of a second: let it overlap the listing
     Thread loader = new Thread(TypeDetector::loadTables, "forensics-triage-types");
@@ -104,9 +107,23 @@ public final class Triage {
       return t;
     });
     try {
+      // files go to the workers in batches of consecutive paths: one hand-over per batch, not per file
       List<Future<List<TriageRecord>>> futures = new ArrayList<>();
-      for (Item it : items.values()) {
-        futures.add(pool.submit(() -> it.record != null ? List.of(it.record) : examine(it.rel, it.path, it.attrs)));
+      List<Item> all = new ArrayList<>(items.values());
+      int batch = Math.max(1, Math.min(BATCH, all.size() / (options.threads() * 8)));
+      for (int from = 0; from < all.size(); from += batch) {
+        List<Item> part = all.subList(from, Math.min(all.size(), from + batch));
+        futures.add(pool.submit(() -> {
+          List<TriageRecord> records = new ArrayList<>(part.size());
+          for (Item it : part) {
+            if (it.record != null) {
+              records.add(it.record);
+            } else {
+              records.addAll(examine(it.rel, it.path, it.attrs));
+            }
+          }
+          return records;
+        }));
       }
       for (Future<List<TriageRecord>> f : futures) {
         out.addAll(f.get());

@@ -193,7 +193,7 @@ public final class TypeDetector {
    */
   private String signatureType(byte[] head) {
     if (shortcuts) {
-      String type = MagicPrefilter.standard().typeWithoutSignature(head);
+      String type = MagicPrefilter.standard().exactType(head);
       if (type != null) {
         return type;
       }

@@ -77,8 +77,8 @@ class MagicPrefilterTest {
     assertThat(withSignatures).hasSizeGreaterThan(400);
     // a lone 'a' can only begin the signatures that allow any byte first, or an 'a'
     assertThat(PREFILTER.candidates(new byte[] {'a'})).hasSizeLessThan(withSignatures.size() / 10);
-    assertThat(PREFILTER.typeWithoutSignature(new byte[] {'a'})).isEqualTo("text/plain");
-    assertThat(PREFILTER.typeWithoutSignature(new byte[0])).as("empty: tika-core decides").isNull();
+    assertThat(PREFILTER.exactType(new byte[] {'a'})).isEqualTo("text/plain");
+    assertThat(PREFILTER.exactType(new byte[0])).as("empty: tika-core decides").isNull();
   }
 
   @Test
@@ -92,7 +92,7 @@ class MagicPrefilterTest {
     Files.writeString(edited, xml.substring(0, start) + xml.substring(end), StandardCharsets.UTF_8);
     MagicPrefilter off = MagicPrefilter.of(TIKA, edited.toUri().toURL());
     assertThat(off.disabledReason()).hasValueSatisfying(r -> assertThat(r).contains("not the registry's"));
-    assertThat(off.typeWithoutSignature("plain text".getBytes(StandardCharsets.US_ASCII))).isNull();
+    assertThat(off.exactType("plain text".getBytes(StandardCharsets.US_ASCII))).isNull();
     assertThat(off.candidates(new byte[] {'a'})).hasSameSizeAs(withSignatures);
     // the unedited table gives a working prefilter
     assertThat(MagicPrefilter.of(TIKA, table()).disabledReason()).isEmpty();
@@ -401,12 +401,30 @@ class MagicPrefilterTest {
   }
 
   @Test
+  void signaturesOfOneType_areAnsweredWithoutTikaCoresFullPass_htmlIsNot() throws IOException {
+    Corpus corpus = Corpus.onClassPath();
+    int answered = 0;
+    for (String name : new String[] {"email-1.eml", "mail-1.mbox", "mp3-1.mp3", "pdf-gs-1.pdf", "html-1.html"}) {
+      byte[] all = Files.readAllBytes(corpus.dir().resolve(name));
+      byte[] head = Arrays.copyOf(all, Math.min(all.length, HEAD));
+      String fast = PREFILTER.exactType(head);
+      if (name.startsWith("html")) {
+        assertThat(fast).as("%s: tika-core looks at the root element", name).isNull();
+      } else if (fast != null) {
+        assertThat(fast).as(name).isEqualTo(tika(head));
+        answered++;
+      }
+    }
+    assertThat(answered).as("files whose signatures all belong to one type").isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void plainText_isAnsweredAfterCheckingFewTypes() throws IOException {
     Corpus corpus = Corpus.onClassPath();
     for (String name : new String[] {"README", "text-1.txt", "csv-1.csv", "json-1.json", "holiday.jpg"}) {
       byte[] all = Files.readAllBytes(corpus.dir().resolve(name));
       byte[] head = Arrays.copyOf(all, Math.min(all.length, HEAD));
-      assertThat(PREFILTER.typeWithoutSignature(head)).as(name).isEqualTo(tika(head));
+      assertThat(PREFILTER.exactType(head)).as(name).isEqualTo(tika(head));
       assertThat(PREFILTER.candidates(head)).as(name).hasSizeLessThan(withSignatures.size() / 20);
     }
   }
@@ -423,7 +441,7 @@ class MagicPrefilterTest {
         problems.add(what + ": " + t + " matches but was ruled out");
       }
     }
-    String fast = PREFILTER.typeWithoutSignature(head);
+    String fast = PREFILTER.exactType(head);
     if (fast != null) {
       String tika = tika(head);
       if (!fast.equals(tika)) {

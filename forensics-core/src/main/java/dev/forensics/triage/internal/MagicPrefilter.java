@@ -209,21 +209,32 @@ public final class MagicPrefilter {
   }
 
   /**
-   * tika-core's type for these first bytes ({@code MimeTypes.detect} with no name: {@code text/plain} or
-   * {@code application/octet-stream}) when none of its signatures matches them; {@code null} when one
-   * does, or may, or the prefilter is off: then ask tika-core.
+   * tika-core's type for these first bytes ({@code MimeTypes.detect} with no name) when the prefilter can
+   * give it exactly: when none of its signatures matches ({@code text/plain} or
+   * {@code application/octet-stream}), or when the signatures that match all belong to one type other
+   * than {@code application/xml} and {@code text/html} (whose root element tika-core looks at): tika-core
+   * answers with the type of the first matching signature in its order, which is then that type.
+   * {@code null} when signatures of several types match, or the prefilter is off: then ask tika-core.
    *
    * @param head the first bytes of a file, at most {@code MimeTypes.getMinLength()} (64 KiB)
    */
-  public String typeWithoutSignature(byte[] head) {
+  public String exactType(byte[] head) {
     if (disabled != null || head.length == 0 || head.length > types.getMinLength()) {
       return null;
     }
     Bytes bytes = new Bytes(head, span);
+    MimeType matched = null;
     for (Entry e : byFirstByte[bytes.at(0)]) {
       if (e.condition().mayHold(bytes) && e.type().matchesMagic(head)) {
-        return null;
+        if (matched != null && !matched.equals(e.type())) {
+          return null; // signatures of two types: tika-core's order decides
+        }
+        matched = e.type();
       }
+    }
+    if (matched != null) {
+      String name = matched.getName();
+      return name.equals("application/xml") || name.equals("text/html") ? null : matched.getType().toString();
     }
     // what MimeTypes.getMimeType(byte[]) does when no signature matches, and detect() returns with no hints
     try {
