@@ -401,21 +401,69 @@ class MagicPrefilterTest {
   }
 
   @Test
-  void signaturesOfOneType_areAnsweredWithoutTikaCoresFullPass_htmlIsNot() throws IOException {
+  void signaturesOfOneType_areAnsweredWithoutTikaCoresFullPass() throws IOException {
     Corpus corpus = Corpus.onClassPath();
     int answered = 0;
-    for (String name : new String[] {"email-1.eml", "mail-1.mbox", "mp3-1.mp3", "pdf-gs-1.pdf", "html-1.html"}) {
+    for (String name : new String[] {"email-1.eml", "mail-1.mbox", "mp3-1.mp3", "html-1.html", "html-2.html", "html-3.htm"}) {
       byte[] all = Files.readAllBytes(corpus.dir().resolve(name));
       byte[] head = Arrays.copyOf(all, Math.min(all.length, HEAD));
       String fast = PREFILTER.exactType(head);
-      if (name.startsWith("html")) {
-        assertThat(fast).as("%s: tika-core looks at the root element", name).isNull();
-      } else if (fast != null) {
+      if (fast != null) {
         assertThat(fast).as(name).isEqualTo(tika(head));
         answered++;
       }
     }
-    assertThat(answered).as("files whose signatures all belong to one type").isGreaterThanOrEqualTo(2);
+    assertThat(answered).as("files whose signatures all belong to one type").isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void xmlAndHtml_rootElementOfEveryTypeInTheTable_givesTikaCoresType() throws IOException {
+    MagicSignatures.Table table;
+    try (InputStream in = table().openStream()) {
+      table = MagicSignatures.readTable(in);
+    }
+    assertThat(table.rootXml()).hasSizeGreaterThan(60);
+    List<String> problems = new ArrayList<>();
+    int answered = 0;
+    for (MagicSignatures.RootXml r : table.rootXml()) {
+      String local = r.localName() == null || r.localName().isEmpty() ? "doc" : r.localName();
+      String ns = r.namespaceUri() == null || r.namespaceUri().isEmpty() ? "" : " xmlns=\"" + r.namespaceUri() + "\"";
+      for (String doc : new String[] {
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + local + ns + "><x/></" + local + ">\n",
+          "<" + local + ns + "></" + local + ">",
+          "<!DOCTYPE html>\n<" + local + ns + ">\n<body>hi</body></" + local + ">"}) {
+        byte[] head = doc.getBytes(StandardCharsets.UTF_8);
+        String fast = PREFILTER.exactType(head);
+        if (fast != null) {
+          answered++;
+          if (!fast.equals(tika(head))) {
+            problems.add(r + ": prefilter says " + fast + ", tika-core " + tika(head) + " for " + doc);
+          }
+        }
+      }
+    }
+    // XML and HTML that name no known root, or are not well-formed
+    for (String doc : new String[] {
+        "<?xml version=\"1.0\"?>\n<inventory><item/></inventory>",
+        "<?xml version=\"1.0\"?>\n<<< not xml",
+        "<?xml version=\"1.0\"?>\n<html><body><p>unclosed</body>",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE html><html><head><title>t</title></head><body></body></html>",
+        "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</body></html>",
+        "<html><body>no doctype</body></html>",
+        "<HTML><BODY>upper case</BODY></HTML>",
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"}) {
+      byte[] head = doc.getBytes(StandardCharsets.UTF_8);
+      String fast = PREFILTER.exactType(head);
+      if (fast != null) {
+        answered++;
+        if (!fast.equals(tika(head))) {
+          problems.add("prefilter says " + fast + ", tika-core " + tika(head) + " for " + doc);
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(answered).as("documents the prefilter answered").isGreaterThan(150);
   }
 
   @Test

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import javax.xml.namespace.QName;
 import org.apache.tika.detect.TextDetector;
+import org.apache.tika.detect.XmlRootExtractor;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
@@ -63,6 +66,8 @@ public final class MagicPrefilter {
   private final List<Entry> entries;
   /** For each value of the first byte, the entries whose condition may hold with it. */
   private final Entry[][] byFirstByte;
+  /** tika-core's types with XML root elements, in its order. */
+  private final List<XmlType> xmlTypes;
   private final String disabled;
   /** One past the last byte that a wide range can look at: the span of the pair summary. */
   private final int span;
@@ -70,9 +75,10 @@ public final class MagicPrefilter {
   /** A type with signatures and the condition every match of them fulfils. */
   private record Entry(MimeType type, Condition condition) {}
 
-  private MagicPrefilter(MimeTypes types, List<Entry> entries, String disabled, int span) {
+  private MagicPrefilter(MimeTypes types, List<Entry> entries, List<XmlType> xmlTypes, String disabled, int span) {
     this.types = types;
     this.entries = List.copyOf(entries);
+    this.xmlTypes = List.copyOf(xmlTypes);
     this.disabled = disabled;
     this.span = span;
     this.byFirstByte = new Entry[256][];
@@ -129,8 +135,11 @@ public final class MagicPrefilter {
       return off(types, "not tika-core's default registry");
     }
     List<Signature> signatures;
+    List<MagicSignatures.RootXml> rootXml;
     try (InputStream in = table.openStream()) {
-      signatures = MagicSignatures.read(in);
+      MagicSignatures.Table read = MagicSignatures.readTable(in);
+      signatures = read.signatures();
+      rootXml = read.rootXml();
     } catch (IOException e) {
       return off(types, "cannot read " + table + ": " + e.getMessage());
     }
@@ -167,11 +176,45 @@ public final class MagicPrefilter {
     List<Entry> entries = new ArrayList<>();
     byType.forEach((type, conditions) ->
         entries.add(new Entry(type, conditions.size() == 1 ? conditions.get(0) : new Any(conditions))));
-    return new MagicPrefilter(types, entries, null, compiler.span);
+    // tika-core's list of types with XML root elements, in its order (MimeType's natural order)
+    Map<MimeType, List<MagicSignatures.RootXml>> roots = new TreeMap<>();
+    for (MagicSignatures.RootXml r : rootXml) {
+      MimeType type;
+      try {
+        type = types.getRegisteredMimeType(r.type());
+      } catch (MimeTypeException e) {
+        type = null;
+      }
+      if (type == null) {
+        return off(types, "the table's type " + r.type() + " is not in the registry");
+      }
+      roots.computeIfAbsent(type, t -> new ArrayList<>(1)).add(r);
+    }
+    List<XmlType> xmlTypes = new ArrayList<>();
+    roots.forEach((type, list) -> xmlTypes.add(new XmlType(type, list)));
+    return new MagicPrefilter(types, entries, xmlTypes, null, compiler.span);
+  }
+
+  /** A type with XML root elements, as tika-core's {@code MimeType.matchesXML} compares them. */
+  private record XmlType(MimeType type, List<MagicSignatures.RootXml> roots) {
+    boolean matches(String namespaceUri, String localName) {
+      for (MagicSignatures.RootXml r : roots) {
+        boolean ns = isEmpty(r.namespaceUri()) ? isEmpty(namespaceUri) : r.namespaceUri().equals(namespaceUri);
+        boolean local = isEmpty(r.localName()) ? isEmpty(localName) : r.localName().equals(localName);
+        if (ns && local) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean isEmpty(String s) {
+      return s == null || s.isEmpty();
+    }
   }
 
   private static MagicPrefilter off(MimeTypes types, String why) {
-    return new MagicPrefilter(types, List.of(), why, 0);
+    return new MagicPrefilter(types, List.of(), List.of(), why, 0);
   }
 
   /** Why the prefilter is turned off, if it is. */
@@ -211,10 +254,10 @@ public final class MagicPrefilter {
   /**
    * tika-core's type for these first bytes ({@code MimeTypes.detect} with no name) when the prefilter can
    * give it exactly: when none of its signatures matches ({@code text/plain} or
-   * {@code application/octet-stream}), or when the signatures that match all belong to one type other
-   * than {@code application/xml} and {@code text/html} (whose root element tika-core looks at): tika-core
-   * answers with the type of the first matching signature in its order, which is then that type.
-   * {@code null} when signatures of several types match, or the prefilter is off: then ask tika-core.
+   * {@code application/octet-stream}), or when the signatures that match all belong to one type: tika-core
+   * answers with the type of the first matching signature in its order, which is then that type (for
+   * generic XML and HTML, refined by the document's root element as tika-core does). {@code null} when
+   * signatures of several types match, or the prefilter is off: then ask tika-core.
    *
    * @param head the first bytes of a file, at most {@code MimeTypes.getMinLength()} (64 KiB)
    */
@@ -233,8 +276,7 @@ public final class MagicPrefilter {
       }
     }
     if (matched != null) {
-      String name = matched.getName();
-      return name.equals("application/xml") || name.equals("text/html") ? null : matched.getType().toString();
+      return refineXml(matched, head).getType().toString();
     }
     // what MimeTypes.getMimeType(byte[]) does when no signature matches, and detect() returns with no hints
     try {
@@ -244,6 +286,36 @@ public final class MagicPrefilter {
       throw new UncheckedIOException("reading bytes in memory", e); // cannot happen
     } catch (MimeTypeException e) {
       throw new IllegalStateException("tika-core's text check gave an unknown type", e);
+    }
+  }
+
+  /**
+   * What {@code MimeTypes.getMimeType(byte[])} makes of a generic XML or HTML match: the type whose XML
+   * root element the document has (the first in tika-core's order); else HTML stays HTML, and XML without
+   * a readable root element is HTML when an HTML signature matches, plain text otherwise.
+   */
+  private MimeType refineXml(MimeType matched, byte[] head) {
+    String name = matched.getName();
+    if (!name.equals("application/xml") && !name.equals("text/html")) {
+      return matched;
+    }
+    QName root = new XmlRootExtractor().extractRootElement(head);
+    try {
+      if (root != null) {
+        for (XmlType x : xmlTypes) {
+          if (x.matches(root.getNamespaceURI(), root.getLocalPart())) {
+            return x.type();
+          }
+        }
+        return matched;
+      }
+      if (name.equals("text/html")) {
+        return matched;
+      }
+      MimeType html = types.forName("text/html");
+      return html.matchesMagic(head) ? html : types.forName("text/plain");
+    } catch (MimeTypeException e) {
+      throw new IllegalStateException("tika-core has no text/html or text/plain", e);
     }
   }
 

@@ -51,19 +51,42 @@ public final class MagicSignatures {
   public record Signature(String type, int priority, Clause clause) {}
 
   /**
+   * A {@code <root-XML>} of a type: an XML document whose root element has this namespace and local name
+   * (either may be null or empty) is of that type.
+   */
+  public record RootXml(String type, String namespaceUri, String localName) {}
+
+  /** What a type table says about content: the signatures and the XML root elements, in document order. */
+  public record Table(List<Signature> signatures, List<RootXml> rootXml) {
+    public Table {
+      signatures = List.copyOf(signatures);
+      rootXml = List.copyOf(rootXml);
+    }
+  }
+
+  /**
    * Reads the signatures of a type table, in document order.
    *
    * @throws IOException when the table cannot be read or is not laid out as tika-core expects (it
    *     declares a DTD, a {@code <magic>} has no match, a {@code minShouldMatch} is out of range)
    */
   public static List<Signature> read(InputStream xml) throws IOException {
+    return readTable(xml).signatures();
+  }
+
+  /**
+   * Reads the signatures and XML root elements of a type table, in document order.
+   *
+   * @throws IOException as {@link #read}
+   */
+  public static Table readTable(InputStream xml) throws IOException {
     Handler handler = new Handler();
     try {
       parser().parse(xml, handler);
     } catch (SAXException | IllegalArgumentException e) {
       throw new IOException("tika-core type table: " + e.getMessage(), e);
     }
-    return List.copyOf(handler.signatures);
+    return new Table(handler.signatures, handler.rootXml);
   }
 
   /** The JDK's own SAX parser, with no DTD and no external entities. */
@@ -87,6 +110,7 @@ public final class MagicSignatures {
   /** tika-core's MimeTypesReader, reduced to the types and their magic. */
   private static final class Handler extends DefaultHandler {
     final List<Signature> signatures = new ArrayList<>();
+    final List<RootXml> rootXml = new ArrayList<>();
     private String type;
     private int priority;
     private Node current = new Node(null, null);
@@ -143,6 +167,8 @@ public final class MagicSignatures {
           current = new Node(current, new Match(kind == null ? "string" : kind, attributes.getValue("offset"),
               attributes.getValue("value"), attributes.getValue("mask"), List.of()));
         }
+      } else if (qName.equals("root-XML")) {
+        rootXml.add(new RootXml(type, attributes.getValue("namespaceURI"), attributes.getValue("localName")));
       } else if (qName.equals("magic")) {
         String value = attributes.getValue("priority");
         priority = value != null && !value.isEmpty() ? Integer.parseInt(value) : 50;
