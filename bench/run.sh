@@ -5,7 +5,8 @@
 #   2. a tree of small files (1-64 KiB), md5+sha1+sha256: forensics vs hashdeep -r (files/s ratio, target >= 2)
 #   3. sha256 alone on the large file: forensics vs openssl dgst -sha256 (target >= 0.85)
 # Every forensics run is limited to a 256 MiB heap (-Xmx256m) to show memory stays bounded.
-# Usage: bench/run.sh [--size-mib N] [--files N] [--runs N]     (defaults: 2048 MiB, 20000 files, 3 runs)
+# Usage: bench/run.sh [--size-mib N] [--files N] [--runs N]     (defaults: 2048 MiB, 20000 files, 3 rounds)
+# Each round runs the peer, then forensics; the ratios are given best/best and as the median of the rounds.
 # Needs: hashdeep, openssl, java, mvn. Data goes to bench/work/ (git-ignored); the page cache is warmed
 # first so that both tools are measured on CPU, not on the disk.
 set -euo pipefail
@@ -53,17 +54,29 @@ fi
 cat "$big" > /dev/null
 find "$tree" -type f -exec cat {} + > /dev/null
 
-# best (minimum) wall time of $runs runs, in seconds
-best() {
-  local b="" t0 t1 t
+# wall time of one run of a command, in seconds
+walltime() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" > /dev/null
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+}
+# Runs the peer ($1, a string) and forensics ($2) alternately, $runs rounds, so that both see the same
+# machine (a shared VM's speed drifts by 10-30% within minutes). Prints: best peer time, best forensics
+# time, median of the per-round ratios peer/forensics.
+alternate() {
+  local tp tf rs=() bp="" bf=""
   for _ in $(seq "$runs"); do
-    t0=$(date +%s.%N)
-    "$@" > /dev/null
-    t1=$(date +%s.%N)
-    t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-    if [ -z "$b" ] || awk -v t="$t" -v b="$b" 'BEGIN { exit !(t < b) }'; then b=$t; fi
+    # shellcheck disable=SC2086
+    tp=$(walltime $1)
+    # shellcheck disable=SC2086
+    tf=$(walltime $2)
+    if [ -z "$bp" ] || awk -v t="$tp" -v b="$bp" 'BEGIN { exit !(t < b) }'; then bp=$tp; fi
+    if [ -z "$bf" ] || awk -v t="$tf" -v b="$bf" 'BEGIN { exit !(t < b) }'; then bf=$tf; fi
+    rs+=("$(awk -v a="$tp" -v b="$tf" 'BEGIN { printf "%.3f", a / b }')")
   done
-  echo "$b"
+  echo "$bp $bf $(printf '%s\n' "${rs[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mbs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
@@ -71,20 +84,15 @@ mbs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
 bytes=$(stat -c %s "$big")
 mb=$(awk -v b="$bytes" 'BEGIN { printf "%.3f", b / 1000000 }')
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(hashdeep -V), $(openssl version | cut -d' ' -f1-2)"
-echo "data: ${size_mib} MiB random file; tree of $files files of 1-64 KiB; best of $runs runs; page cache warm"
+echo "data: ${size_mib} MiB random file; tree of $files files of 1-64 KiB; $runs rounds, peer and forensics alternately; page cache warm"
 echo
 
-t_hd=$(best hashdeep -c md5,sha1,sha256 "$big")
-t_fx=$(best fx hash -q -c md5,sha1,sha256 "$big")
-echo "1. large file md5+sha1+sha256: hashdeep $(mbs "$mb" "$t_hd") MB/s, forensics $(mbs "$mb" "$t_fx") MB/s"
-echo "   ratio forensics/hashdeep = $(ratio "$t_hd" "$t_fx")x  (target >= 4)"
-
-t_hd=$(best hashdeep -r -c md5,sha1,sha256 "$tree")
-t_fx=$(best fx hash -q -c md5,sha1,sha256 "$tree")
-echo "2. tree md5+sha1+sha256: hashdeep $(mbs "$files" "$t_hd") files/s, forensics $(mbs "$files" "$t_fx") files/s"
-echo "   ratio forensics/hashdeep = $(ratio "$t_hd" "$t_fx")x  (target >= 2)"
-
-t_os=$(best openssl dgst -sha256 "$big")
-t_fx=$(best fx hash -q -c sha256 "$big")
-echo "3. large file sha256: openssl $(mbs "$mb" "$t_os") MB/s, forensics $(mbs "$mb" "$t_fx") MB/s"
-echo "   ratio forensics/openssl = $(ratio "$t_os" "$t_fx")x  (target >= 0.85)"
+read -r t_hd t_fx r < <(alternate "hashdeep -c md5,sha1,sha256 $big" "fx hash -q -c md5,sha1,sha256 $big")
+echo "1. large file md5+sha1+sha256: hashdeep $(mbs "$mb" "$t_hd") MB/s, forensics $(mbs "$mb" "$t_fx") MB/s (best runs)"
+echo "   ratio forensics/hashdeep = $(ratio "$t_hd" "$t_fx")x best/best, ${r}x median of rounds  (target >= 4)"
+read -r t_hd t_fx r < <(alternate "hashdeep -r -c md5,sha1,sha256 $tree" "fx hash -q -c md5,sha1,sha256 $tree")
+echo "2. tree md5+sha1+sha256: hashdeep $(mbs "$files" "$t_hd") files/s, forensics $(mbs "$files" "$t_fx") files/s (best runs)"
+echo "   ratio forensics/hashdeep = $(ratio "$t_hd" "$t_fx")x best/best, ${r}x median of rounds  (target >= 2)"
+read -r t_os t_fx r < <(alternate "openssl dgst -sha256 $big" "fx hash -q -c sha256 $big")
+echo "3. large file sha256: openssl $(mbs "$mb" "$t_os") MB/s, forensics $(mbs "$mb" "$t_fx") MB/s (best runs)"
+echo "   ratio forensics/openssl = $(ratio "$t_os" "$t_fx")x best/best, ${r}x median of rounds  (target >= 0.85)"

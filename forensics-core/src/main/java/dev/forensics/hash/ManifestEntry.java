@@ -57,18 +57,29 @@ public record ManifestEntry(
 
   /** Compares two paths in code point order (the order of their UTF-8 bytes). */
   public static int comparePaths(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
+    int n = Math.min(a.length(), b.length());
+    int k = 0;
+    while (k < n && a.charAt(k) == b.charAt(k)) {
+      k++;
     }
-    return Integer.compare(a.length() - i, b.length() - j);
+    if (k == n) {
+      return Integer.compare(a.length(), b.length()); // one is a prefix of the other: the shorter first
+    }
+    char x = a.charAt(k);
+    char y = b.charAt(k);
+    if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+      return Character.compare(x, y); // both in the BMP: char order is code point order
+    }
+    // a surrogate: compare whole code points, from where the differing one starts (a pair may begin at
+    // k - 1; if that high surrogate is unpaired in both, the code points differ from k on)
+    int start = k > 0 && Character.isHighSurrogate(a.charAt(k - 1)) ? k - 1 : k;
+    int ca = a.codePointAt(start);
+    int cb = b.codePointAt(start);
+    if (ca == cb) {
+      ca = a.codePointAt(k);
+      cb = b.codePointAt(k);
+    }
+    return Integer.compare(ca, cb);
   }
 
   /** The path as UTF-8 bytes. */
