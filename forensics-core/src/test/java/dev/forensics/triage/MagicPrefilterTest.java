@@ -414,6 +414,12 @@ class MagicPrefilterTest {
       }
     }
     assertThat(answered).as("files whose signatures all belong to one type").isGreaterThanOrEqualTo(4);
+    // mbox also matches message/rfc822's signatures, all of lower priority than mbox's: tika-core's order is clear
+    byte[] mbox = Files.readAllBytes(corpus.dir().resolve("mail-1.mbox"));
+    byte[] head = Arrays.copyOf(mbox, Math.min(mbox.length, HEAD));
+    assertThat(PREFILTER.candidates(head).stream().filter(t -> t.matchesMagic(head)).map(MimeType::getName))
+        .containsExactlyInAnyOrder("application/mbox", "message/rfc822");
+    assertThat(PREFILTER.exactType(head)).isEqualTo("application/mbox").isEqualTo(tika(head));
   }
 
   @Test

@@ -73,7 +73,7 @@ public final class MagicPrefilter {
   private final int span;
 
   /** A type with signatures and the condition every match of them fulfils. */
-  private record Entry(MimeType type, Condition condition) {}
+  private record Entry(MimeType type, Condition condition, int minPriority, int maxPriority) {}
 
   private MagicPrefilter(MimeTypes types, List<Entry> entries, List<XmlType> xmlTypes, String disabled, int span) {
     this.types = types;
@@ -145,6 +145,7 @@ public final class MagicPrefilter {
     }
     Compiler compiler = new Compiler();
     Map<MimeType, List<Condition>> byType = new LinkedHashMap<>();
+    Map<MimeType, int[]> priorities = new HashMap<>();
     for (Signature s : signatures) {
       MimeType type;
       try {
@@ -156,6 +157,9 @@ public final class MagicPrefilter {
         return off(types, "the table's type " + s.type() + " is not in the registry");
       }
       byType.computeIfAbsent(type, t -> new ArrayList<>(2)).add(compiler.compile(s.clause()));
+      int[] range = priorities.computeIfAbsent(type, t -> new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE});
+      range[0] = Math.min(range[0], s.priority());
+      range[1] = Math.max(range[1], s.priority());
     }
     Set<MimeType> withMagic = new LinkedHashSet<>();
     MediaTypeRegistry registry = types.getMediaTypeRegistry();
@@ -174,8 +178,9 @@ public final class MagicPrefilter {
           + withMagic.size() + ")");
     }
     List<Entry> entries = new ArrayList<>();
-    byType.forEach((type, conditions) ->
-        entries.add(new Entry(type, conditions.size() == 1 ? conditions.get(0) : new Any(conditions))));
+    byType.forEach((type, conditions) -> entries.add(new Entry(type,
+        conditions.size() == 1 ? conditions.get(0) : new Any(conditions),
+        priorities.get(type)[0], priorities.get(type)[1])));
     // tika-core's list of types with XML root elements, in its order (MimeType's natural order)
     Map<MimeType, List<MagicSignatures.RootXml>> roots = new TreeMap<>();
     for (MagicSignatures.RootXml r : rootXml) {
@@ -254,10 +259,10 @@ public final class MagicPrefilter {
   /**
    * tika-core's type for these first bytes ({@code MimeTypes.detect} with no name) when the prefilter can
    * give it exactly: when none of its signatures matches ({@code text/plain} or
-   * {@code application/octet-stream}), or when the signatures that match all belong to one type: tika-core
-   * answers with the type of the first matching signature in its order, which is then that type (for
-   * generic XML and HTML, refined by the document's root element as tika-core does). {@code null} when
-   * signatures of several types match, or the prefilter is off: then ask tika-core.
+   * {@code application/octet-stream}), or when the signatures that match belong to one type, or to types
+   * whose priorities say which of them tika-core tries first: tika-core answers with the type of the first
+   * matching signature in its order (for generic XML and HTML, refined by the document's root element as
+   * tika-core does). {@code null} otherwise, or when the prefilter is off: then ask tika-core.
    *
    * @param head the first bytes of a file, at most {@code MimeTypes.getMinLength()} (64 KiB)
    */
@@ -266,17 +271,15 @@ public final class MagicPrefilter {
       return null;
     }
     Bytes bytes = new Bytes(head, span);
-    MimeType matched = null;
+    List<Entry> matched = new ArrayList<>(2);
     for (Entry e : byFirstByte[bytes.at(0)]) {
       if (e.condition().mayHold(bytes) && e.type().matchesMagic(head)) {
-        if (matched != null && !matched.equals(e.type())) {
-          return null; // signatures of two types: tika-core's order decides
-        }
-        matched = e.type();
+        matched.add(e);
       }
     }
-    if (matched != null) {
-      return refineXml(matched, head).getType().toString();
+    if (!matched.isEmpty()) {
+      Entry first = first(matched);
+      return first == null ? null : refineXml(first.type(), head).getType().toString();
     }
     // what MimeTypes.getMimeType(byte[]) does when no signature matches, and detect() returns with no hints
     try {
@@ -287,6 +290,27 @@ public final class MagicPrefilter {
     } catch (MimeTypeException e) {
       throw new IllegalStateException("tika-core's text check gave an unknown type", e);
     }
+  }
+
+  /**
+   * The type tika-core's first matching signature belongs to, when the types' priorities settle it: the
+   * only type, or one whose every signature has a higher priority than every signature of the others
+   * (tika-core tries signatures by priority first). {@code null} when they do not.
+   */
+  private static Entry first(List<Entry> matched) {
+    for (Entry e : matched) {
+      boolean above = true;
+      for (Entry other : matched) {
+        if (other != e && other.maxPriority() >= e.minPriority()) {
+          above = false;
+          break;
+        }
+      }
+      if (above) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /**
