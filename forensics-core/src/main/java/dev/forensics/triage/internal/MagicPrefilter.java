@@ -147,12 +147,7 @@ public final class MagicPrefilter {
     Map<MimeType, List<Condition>> byType = new LinkedHashMap<>();
     Map<MimeType, int[]> priorities = new HashMap<>();
     for (Signature s : signatures) {
-      MimeType type;
-      try {
-        type = types.getRegisteredMimeType(s.type());
-      } catch (MimeTypeException e) {
-        type = null;
-      }
+      MimeType type = registered(types, s.type());
       if (type == null) {
         return off(types, "the table's type " + s.type() + " is not in the registry");
       }
@@ -184,12 +179,7 @@ public final class MagicPrefilter {
     // tika-core's list of types with XML root elements, in its order (MimeType's natural order)
     Map<MimeType, List<MagicSignatures.RootXml>> roots = new TreeMap<>();
     for (MagicSignatures.RootXml r : rootXml) {
-      MimeType type;
-      try {
-        type = types.getRegisteredMimeType(r.type());
-      } catch (MimeTypeException e) {
-        type = null;
-      }
+      MimeType type = registered(types, r.type());
       if (type == null) {
         return off(types, "the table's type " + r.type() + " is not in the registry");
       }
@@ -198,6 +188,15 @@ public final class MagicPrefilter {
     List<XmlType> xmlTypes = new ArrayList<>();
     roots.forEach((type, list) -> xmlTypes.add(new XmlType(type, list)));
     return new MagicPrefilter(types, entries, xmlTypes, null, compiler.span);
+  }
+
+  /** The registry's type of this name, or null when it has none (or the name is not a type's). */
+  private static MimeType registered(MimeTypes types, String name) {
+    try {
+      return types.getRegisteredMimeType(name);
+    } catch (MimeTypeException e) {
+      return null;
+    }
   }
 
   /** A type with XML root elements, as tika-core's {@code MimeType.matchesXML} compares them. */
