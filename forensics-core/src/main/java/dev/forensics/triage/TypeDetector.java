@@ -89,6 +89,12 @@ public final class TypeDetector {
   private final MediaTypeRegistry registry;
   /** Whether the first-pass signature table and the prefilter spare tika-core the common cases. */
   private final boolean shortcuts;
+  /**
+   * The types some registered type specialises: only a file detected as one of them can be refined by
+   * its name (tika-core's lookup by name tries every extension and pattern it knows, so it is skipped
+   * where it cannot change the answer).
+   */
+  private final Set<MediaType> specialised;
   /** The registry's types (it copies them into a new sorted set on every call). */
   private final Set<MediaType> knownTypes;
 
@@ -97,6 +103,13 @@ public final class TypeDetector {
     this.registry = types.getMediaTypeRegistry();
     this.knownTypes = Set.copyOf(registry.getTypes());
     this.shortcuts = shortcuts;
+    Set<MediaType> ancestors = new java.util.HashSet<>();
+    for (MediaType t : knownTypes) {
+      for (MediaType a = registry.getSupertype(t); a != null; a = registry.getSupertype(a)) {
+        ancestors.add(a);
+      }
+    }
+    this.specialised = Set.copyOf(ancestors);
   }
 
   /** The detector with tika-core's built-in signatures. */
@@ -421,7 +434,8 @@ public final class TypeDetector {
    * ZIP whose directory was read and showed no container format.
    */
   private Detection refineByName(Detection d, String name) {
-    if (d.isUnknown() || d.mediaType().equals(ZIP) || name.isEmpty()) {
+    if (d.isUnknown() || d.mediaType().equals(ZIP) || name.isEmpty()
+        || !nameCanRefine(d.mediaType())) {
       return d;
     }
     Optional<String> byName = typeForName(name);
@@ -432,6 +446,11 @@ public final class TypeDetector {
     Category c = d.category() == Category.ENCRYPTED ? Category.ENCRYPTED : category(type);
     return new Detection(type, c, DecisionBasis.NAME_REFINEMENT,
         d.evidence() + "; the name's extension chose " + type + " within " + d.mediaType(), d.encrypted(), d.problems());
+  }
+
+  /** Whether some registered type specialises {@code mediaType}, so that a name could refine it. */
+  boolean nameCanRefine(String mediaType) {
+    return specialised.contains(MediaType.parse(mediaType));
   }
 
   /** The type tika-core associates with a file name's extension, if any. */

@@ -273,4 +273,25 @@ class TypeDetectorTest {
     assertThat(detector.detect(real(dir, "report.doc")).encrypted()).isFalse();
     assertThat(detector.detect(real(dir, "ledger.xls")).encrypted()).isFalse();
   }
+
+  @Test
+  void nameRefinement_isSkippedOnlyForTypesNoRegisteredTypeSpecialises() {
+    TypeDetector d = TypeDetector.standard();
+    org.apache.tika.mime.MediaTypeRegistry registry = org.apache.tika.mime.MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
+    java.util.List<org.apache.tika.mime.MediaType> all = new java.util.ArrayList<>(registry.getTypes());
+    int skipped = 0;
+    for (org.apache.tika.mime.MediaType detected : all) {
+      if (d.nameCanRefine(detected.toString())) {
+        continue;
+      }
+      skipped++;
+      for (org.apache.tika.mime.MediaType byName : all) {
+        assertThat(d.isA(byName.toString(), detected.toString())).as("%s specialises %s", byName, detected).isFalse();
+      }
+    }
+    assertThat(skipped).as("leaf types").isGreaterThan(all.size() / 2);
+    assertThat(d.nameCanRefine("text/plain")).isTrue();
+    assertThat(d.nameCanRefine("application/xml")).isTrue();
+    assertThat(d.nameCanRefine("image/jpeg")).isFalse();
+  }
 }
