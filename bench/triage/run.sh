@@ -91,19 +91,29 @@ fi
 # (plain `forensics triage TREE`), DETECT_ARGS to --types-only.
 if "$root/forensics" help triage > /dev/null 2>&1; then
   export FORENSICS_JAVA_OPTS="${FORENSICS_JAVA_OPTS:--Xmx256m}"
-  # shellcheck disable=SC2086
-  t_triage=$(best "$root/forensics" triage ${TRIAGE_ARGS:-} "$tree") || exit 1
-  echo "2. forensics triage ${TRIAGE_ARGS:-}(full): $t_triage s = $(rate "$count" "$t_triage") files/s;" \
-    "ratio to file = $(ratio "$t_file" "$t_triage")x (target >= 1)"
   DETECT_ARGS="${DETECT_ARGS---types-only}"
-  if [ -n "$DETECT_ARGS" ]; then
+  # rounds of file, full triage and detection alone one after another, so that the three meet the same
+  # machine (a shared VM's speed drifts within minutes): medians of the times and of the per-round ratios
+  once() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null || { echo "bench: failed: $*" >&2; return 1; }
+    t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'; }
+  median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  tf=() tt=() td=() rt=() rd=()
+  for _ in $(seq "$runs"); do
+    a=$(once file --mime-type -b -f "$list") || exit 1
     # shellcheck disable=SC2086
-    t_detect=$(best "$root/forensics" triage $DETECT_ARGS "$tree") || exit 1
-    echo "3. forensics triage $DETECT_ARGS (detection alone): $t_detect s = $(rate "$count" "$t_detect") files/s;" \
-      "ratio to file = $(ratio "$t_file" "$t_detect")x (target >= 2)"
-  else
-    echo "3. detection alone: set DETECT_ARGS to the triage option that detects types only (target >= 2x file)"
-  fi
+    b=$(once "$root/forensics" triage ${TRIAGE_ARGS:-} "$tree") || exit 1
+    # shellcheck disable=SC2086
+    c=$(once "$root/forensics" triage $DETECT_ARGS "$tree") || exit 1
+    echo "   round: file $a s, triage $b s, $DETECT_ARGS $c s" >&2
+    tf+=("$a") tt+=("$b") td+=("$c")
+    rt+=("$(ratio "$a" "$b")") rd+=("$(ratio "$a" "$c")")
+  done
+  t_triage=$(median "${tt[@]}")
+  t_detect=$(median "${td[@]}")
+  echo "2. forensics triage ${TRIAGE_ARGS:-}(full): $t_triage s = $(rate "$count" "$t_triage") files/s;" \
+    "ratio to file = $(median "${rt[@]}")x, median of $runs alternating rounds (target >= 1)"
+  echo "3. forensics triage $DETECT_ARGS (detection alone): $t_detect s = $(rate "$count" "$t_detect") files/s;" \
+    "ratio to file = $(median "${rd[@]}")x, median of $runs alternating rounds (target >= 2)"
 else
   echo "2./3. forensics triage: not available yet (./forensics help triage fails); only file was measured"
 fi
