@@ -62,16 +62,7 @@ final class CustodyProofRenderer {
   static void inclusionWritten(TlogProof p, Path file, OutputFormat format, PrintWriter out) throws IOException {
     Checkpoint c = parse(p.checkpoint());
     if (format == OutputFormat.json) {
-      JsonGenerator g = json(out);
-      g.writeStartObject();
-      g.writeStringField("kind", "inclusion");
-      g.writeNumberField("entry", p.index());
-      checkpointFields(g, c);
-      g.writeNumberField("proofHashes", p.hashes().size());
-      g.writeStringField("file", file.toString());
-      g.writeEndObject();
-      g.flush();
-      out.println();
+      proofJson("inclusion", "entry", p.index(), c, p.hashes().size(), file, out);
       return;
     }
     out.println(Messages.get("custody.prove.inclusion", p.index(), c.size(), p.hashes().size(), file));
@@ -81,19 +72,25 @@ final class CustodyProofRenderer {
       throws IOException {
     Checkpoint c = parse(p.checkpoint());
     if (format == OutputFormat.json) {
-      JsonGenerator g = json(out);
-      g.writeStartObject();
-      g.writeStringField("kind", "consistency");
-      g.writeNumberField("oldSize", p.oldSize());
-      checkpointFields(g, c);
-      g.writeNumberField("proofHashes", p.hashes().size());
-      g.writeStringField("file", file.toString());
-      g.writeEndObject();
-      g.flush();
-      out.println();
+      proofJson("consistency", "oldSize", p.oldSize(), c, p.hashes().size(), file, out);
       return;
     }
     out.println(Messages.get("custody.prove.consistency", p.oldSize(), c.size(), p.hashes().size(), file));
+  }
+
+  /** The JSON line of a written proof: its kind, what it proves ({@code field}), the checkpoint, its size. */
+  private static void proofJson(String kind, String field, long value, Checkpoint c, int hashes, Path file,
+      PrintWriter out) throws IOException {
+    JsonGenerator g = json(out);
+    g.writeStartObject();
+    g.writeStringField("kind", kind);
+    g.writeNumberField(field, value);
+    checkpointFields(g, c);
+    g.writeNumberField("proofHashes", hashes);
+    g.writeStringField("file", file.toString());
+    g.writeEndObject();
+    g.flush();
+    out.println();
   }
 
   static void verified(Path file, LedgerProofs.Verified v, Optional<VerifiedTimestamp> ts, OutputFormat format,
