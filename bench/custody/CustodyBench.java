@@ -21,6 +21,9 @@ import java.util.Optional;
  *   append DIR N          N signed appends, one by one, each forced to disk: appends/s
  *   group DIR N G         N signed appends in groups of G (one fsync per group): appends/s
  *   make FILE N           write a ledger of N entries (groups of 1000) for verify, its key beside it
+ *   mixed FILE N          a ledger of about N entries as a case has them: 1,000 items registered, then each in
+ *                         turn transferred to the lab (two signatures), examined, transferred back (two
+ *                         signatures) and noted: 1.5 signatures per entry
  *   verify FILE RUNS      verify it (signatures on all cores, chain, custody): best seconds of RUNS
  * </pre>
  */
@@ -32,6 +35,7 @@ public final class CustodyBench {
       case "group" -> append(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]));
       case "threads" -> threads(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]));
       case "make" -> make(Path.of(a[1]), Integer.parseInt(a[2]));
+      case "mixed" -> mixed(Path.of(a[1]), Integer.parseInt(a[2]));
       case "verify" -> verify(Path.of(a[1]), Integer.parseInt(a[2]));
       default -> throw new IllegalArgumentException(a[0]);
     }
@@ -117,6 +121,35 @@ public final class CustodyBench {
       l.appendAll(g, k);
     }
     System.out.printf(Locale.ROOT, "made %s: %d entries, %d MB%n", f, n, Files.size(f) >> 20);
+  }
+
+  static void mixed(Path f, int n) throws Exception {
+    Files.deleteIfExists(f);
+    SigningKey alice = CustodianKeys.generate("alice");
+    SigningKey bob = CustodianKeys.generate("bob");
+    Ledger l = Ledger.create(f, "BENCH-MIXED", Optional.empty(), alice, List.of(bob.custodian()), Clock.systemUTC());
+    int items = 1000;
+    List<CustodyEvent> register = new ArrayList<>();
+    for (int i = 0; i < items; i++) {
+      register.add(CustodyEvent.of(EventType.REGISTER, "EX-" + i,
+          Map.of("description", "exhibit " + i + ", sealed bag", "location", "Store A", "seal", "S-" + i)));
+    }
+    l.appendAll(register, alice);
+    long entries = 1 + items;
+    for (int i = 0; entries < n; i = (i + 1) % items) {
+      String item = "EX-" + i;
+      l.append(transfer(item, "alice", "bob", "Store A", "Lab 2"), alice, bob);
+      l.append(CustodyEvent.of(EventType.EXAMINE, item, Map.of("tool", "forensics 0.1", "purpose", "triage")), bob, null);
+      l.append(transfer(item, "bob", "alice", "Lab 2", "Store A"), bob, alice);
+      l.append(CustodyEvent.of(EventType.NOTE, item, Map.of("text", "returned to store after examination")), alice, null);
+      entries += 4;
+    }
+    System.out.printf(Locale.ROOT, "made %s: %d entries, %d MB%n", f, entries, Files.size(f) >> 20);
+  }
+
+  private static CustodyEvent transfer(String item, String from, String to, String fromLoc, String toLoc) {
+    return CustodyEvent.of(EventType.TRANSFER, item, Map.of("released-by", from, "received-by", to,
+        "purpose", "examination", "from", fromLoc, "to", toLoc, "seal-intact", "yes", "condition", "sealed bag, undamaged"));
   }
 
   static void verify(Path f, int runs) throws Exception {

@@ -62,6 +62,13 @@ if [[ -f "$JAR" ]]; then
     /usr/bin/time -f "launcher verify run $r: %e s wall, %U s user + %S s sys CPU, load $(cut -d' ' -f1 /proc/loadavg)" \
       ./forensics custody verify "$LEDGER" >/dev/null
   done
+  # a ledger as a case has it: transfers carry two signatures (1.5 signatures per entry in all)
+  MIXED="$WORK/ledger-mixed-$ENTRIES.jsonl"
+  [[ -s "$MIXED" ]] || java -cp "$RUN_CP" CustodyBench mixed "$MIXED" "$ENTRIES"
+  for r in $(seq 1 "$RUNS"); do
+    /usr/bin/time -f "launcher verify, mixed ledger, run $r: %e s wall, %U s user + %S s sys CPU" \
+      ./forensics custody verify "$MIXED" >/dev/null
+  done
   rm -f "$WORK"/bench.checkpoint "$WORK"/bench.tlog-proof "$WORK"/bench-old.checkpoint "$WORK"/bench.tlog-consistency
   head -n $((ENTRIES / 2)) "$LEDGER" > "$WORK/ledger-half.jsonl"
   /usr/bin/time -f "cli checkpoint: %e s wall, %U s user + %S s sys CPU" \
