@@ -121,6 +121,7 @@ class PackagedJarIT {
     Assumptions.assumeTrue(jarIsUpToDate(), "sources are newer than " + jar + ": the launcher would rebuild it");
     Path jsa = jar.resolveSibling("forensics.jsa");
     Files.deleteIfExists(jsa);
+    Files.deleteIfExists(jar.resolveSibling("forensics.jsa.failed"));
     Result viaLauncher = exec(project, List.of(launcher.toString(), "hash", "-c", "sha256", "-f", "gnu", "sample-evidence/case01"));
     Result viaJar = run(project, "hash", "-c", "sha256", "-f", "gnu", "sample-evidence/case01");
     assertThat(viaLauncher).isEqualTo(viaJar);
