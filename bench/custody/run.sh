@@ -17,22 +17,9 @@ RUNS="${RUNS:-3}"
 WORK="$(pwd)/bench/work/custody"
 mkdir -p "$WORK"
 
-quietly() { # run a command, showing its output only when it fails
-  local out
-  if ! out=$("$@" 2>&1); then
-    echo "$out" >&2
-    exit 1
-  fi
-}
-if [[ -z "${CLASSES:-}" ]]; then
-  quietly mvn -B -q -pl forensics-core -DskipTests compile
-  CLASSES=forensics-core/target/classes
-fi
-quietly mvn -B -q -pl forensics-core dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile="$WORK/classpath.txt"
-CP="$CLASSES:$(cat "$WORK/classpath.txt")"
-javac -nowarn -d "$WORK/bench-classes" -cp "$CP" bench/custody/CustodyBench.java
-RUN_CP="$WORK/bench-classes:$CP"
+# shellcheck source=bench/bench-classpath.sh
+. bench/bench-classpath.sh
+bench_classpath "$WORK" bench/custody/CustodyBench.java
 
 echo "$(java -version 2>&1 | head -1), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 dd if=/dev/zero of="$WORK/dsync.bin" bs=300 count=1000 oflag=dsync 2>&1 | tail -1 \

@@ -12,23 +12,9 @@ XMX="${XMX:-100m}"
 WORK="${TMPDIR:-/tmp}/knownfiles-bench"
 mkdir -p "$WORK"
 
-quietly() { # run a command, showing its output only when it fails
-  local out
-  if ! out=$("$@" 2>&1); then
-    echo "$out" >&2
-    exit 1
-  fi
-}
-if [[ -z "${CLASSES:-}" ]]; then
-  quietly mvn -B -q -pl forensics-core -DskipTests compile
-  CLASSES=forensics-core/target/classes
-fi
-quietly mvn -B -q -pl forensics-core dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile="$WORK/classpath.txt"
-CP="$CLASSES:$(cat "$WORK/classpath.txt")"
-
-javac -nowarn -d "$WORK/bench-classes" -cp "$CP" bench/knownfiles/KnownSetLoadBench.java
-RUN_CP="$WORK/bench-classes:$CP"
+# shellcheck source=bench/bench-classpath.sh
+. bench/bench-classpath.sh
+bench_classpath "$WORK" bench/knownfiles/KnownSetLoadBench.java
 
 LIST="$WORK/sha256sums-$N.txt"
 if [[ ! -s "$LIST" ]]; then

@@ -13,19 +13,7 @@ ROUNDS="${ROUNDS:-5}"
 WORK="${TMPDIR:-/tmp}/merkle-bench"
 mkdir -p "$WORK"
 
-quietly() { # run a command, showing its output only when it fails
-  local out
-  if ! out=$("$@" 2>&1); then
-    echo "$out" >&2
-    exit 1
-  fi
-}
-if [[ -z "${CLASSES:-}" ]]; then
-  quietly mvn -B -q -pl forensics-core -DskipTests compile
-  CLASSES=forensics-core/target/classes
-fi
-quietly mvn -B -q -pl forensics-core dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile="$WORK/classpath.txt"
-CP="$CLASSES:$(cat "$WORK/classpath.txt")"
-javac -nowarn -d "$WORK/bench-classes" -cp "$CP" bench/merkle/MerkleBench.java
-java -Xmx256m -cp "$WORK/bench-classes:$CP" MerkleBench "$N" "$ROUNDS"
+# shellcheck source=bench/bench-classpath.sh
+. bench/bench-classpath.sh
+bench_classpath "$WORK" bench/merkle/MerkleBench.java
+java -Xmx256m -cp "$RUN_CP" MerkleBench "$N" "$ROUNDS"
