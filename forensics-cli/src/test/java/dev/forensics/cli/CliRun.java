@@ -14,6 +14,13 @@ record CliRun(int exit, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** Runs {@code args} and asserts exit code 0, naming the command and its output when it is not. */
+  static CliRun ok(String... args) {
+    CliRun r = run(args);
+    org.assertj.core.api.Assertions.assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
+    return r;
+  }
+
   /** Runs {@code args} on the command line with every subcommand. */
   static CliRun runFull(String... args) {
     StringWriter out = new StringWriter();

@@ -1,5 +1,6 @@
 package dev.forensics.cli;
 
+import static dev.forensics.cli.CliRun.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,12 +21,6 @@ class CustodyCommandTest {
   Path ledger;
   Path item;
   String sha256;
-
-  private CliRun ok(String... args) {
-    CliRun r = CliRun.run(args);
-    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
-    return r;
-  }
 
   private String p(String name) {
     return dir.resolve(name).toString();

@@ -1,5 +1,6 @@
 package dev.forensics.cli;
 
+import static dev.forensics.cli.CliRun.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -27,12 +28,6 @@ class CustodyExportCommandTest {
   @TempDir Path dir;
   Path ledger;
   Path item;
-
-  private CliRun ok(String... args) {
-    CliRun r = CliRun.run(args);
-    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
-    return r;
-  }
 
   private String p(String name) {
     return dir.resolve(name).toString();

@@ -1,5 +1,6 @@
 package dev.forensics.cli;
 
+import static dev.forensics.cli.CliRun.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +18,6 @@ class CustodyProofCommandTest {
 
   @TempDir Path dir;
   Path ledger;
-
-  private CliRun ok(String... args) {
-    CliRun r = CliRun.run(args);
-    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
-    return r;
-  }
 
   private CliRun fails(int code, String... args) {
     CliRun r = CliRun.run(args);
