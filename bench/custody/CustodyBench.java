@@ -25,6 +25,7 @@ import java.util.Optional;
  *                         turn transferred to the lab (two signatures), examined, transferred back (two
  *                         signatures) and noted: 1.5 signatures per entry
  *   verify FILE RUNS      verify it (signatures on all cores, chain, custody): best seconds of RUNS
+ *   ed25519 N             one thread: microseconds per Ed25519 check, Bouncy Castle and libsodium alternately
  * </pre>
  */
 public final class CustodyBench {
@@ -37,6 +38,7 @@ public final class CustodyBench {
       case "make" -> make(Path.of(a[1]), Integer.parseInt(a[2]));
       case "mixed" -> mixed(Path.of(a[1]), Integer.parseInt(a[2]));
       case "verify" -> verify(Path.of(a[1]), Integer.parseInt(a[2]));
+      case "ed25519" -> ed25519(Integer.parseInt(a[1]));
       default -> throw new IllegalArgumentException(a[0]);
     }
   }
@@ -171,5 +173,41 @@ public final class CustodyBench {
     }
     System.out.printf(Locale.ROOT, "verify: best %.2f s = %.0f entries/s (%d cores)%n", best,
         Files.lines(f).count() / best, Runtime.getRuntime().availableProcessors());
+  }
+
+  static void ed25519(int n) {
+    java.util.Random r = new java.util.Random(1);
+    byte[] seed = new byte[32];
+    r.nextBytes(seed);
+    byte[] pk = new byte[32];
+    org.bouncycastle.math.ec.rfc8032.Ed25519.generatePublicKey(seed, 0, pk, 0);
+    var point = org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyFullExport(pk, 0);
+    byte[][] msgs = new byte[n][];
+    byte[][] sigs = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      msgs[i] = new byte[400]; // a ledger entry's signed bytes are about this long
+      r.nextBytes(msgs[i]);
+      sigs[i] = new byte[64];
+      org.bouncycastle.math.ec.rfc8032.Ed25519.sign(seed, 0, msgs[i], 0, 400, sigs[i], 0);
+    }
+    System.out.println("libsodium: " + dev.forensics.custody.internal.NativeEd25519.version()
+        .orElse("not used: " + dev.forensics.custody.internal.NativeEd25519.unavailableReason().orElse("?")));
+    for (int round = 1; round <= 4; round++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        if (!org.bouncycastle.math.ec.rfc8032.Ed25519.verify(sigs[i], 0, point, msgs[i], 0, 400)) {
+          throw new AssertionError("Bouncy Castle rejected signature " + i);
+        }
+      }
+      long t1 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        if (!dev.forensics.custody.internal.NativeEd25519.accepts(sigs[i], msgs[i], pk)) {
+          throw new AssertionError("libsodium rejected signature " + i);
+        }
+      }
+      long t2 = System.nanoTime();
+      System.out.printf(Locale.ROOT, "ed25519 round %d: Bouncy Castle %.1f us, libsodium %.1f us per check (%.2fx)%n",
+          round, (t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / n, (double) (t1 - t0) / (t2 - t1));
+    }
   }
 }

@@ -3,7 +3,7 @@
 # to verify a 100,000-entry ledger (every signature on all cores, hash chain, custody rules). Also
 # measures the disk's own synchronous-write rate (dd oflag=dsync), the ceiling for one-by-one appends.
 # With the jar built, also the command line (fresh JVM each run): verify (java -jar, and the ./forensics launcher),
-# checkpoint, prove, verify-proof.
+# checkpoint, prove, verify-proof. The mixed ledger is verified with and without libsodium (libsodium23).
 #
 #   bench/custody/run.sh                 # N=2000 appends, 100,000-entry ledger, 3 verify runs
 #   N=5000 ENTRIES=200000 RUNS=5 bench/custody/run.sh
@@ -34,6 +34,7 @@ if [[ ! -s "$LEDGER" || ! -f "$WORK/bench.key" ]]; then
   java -cp "$RUN_CP" CustodyBench make "$LEDGER" "$ENTRIES"
 fi
 java -cp "$RUN_CP" CustodyBench verify "$LEDGER" "$RUNS"
+java -cp "$RUN_CP" CustodyBench ed25519 5000 | tail -2
 
 # The command line, a fresh JVM each time (what a user waits for): verify, and a checkpoint and proofs
 # of the same ledger. Needs the jar: mvn -pl forensics-cli -am -DskipTests package (or ./forensics once).
@@ -52,8 +53,12 @@ if [[ -f "$JAR" ]]; then
   # a ledger as a case has it: transfers carry two signatures (1.5 signatures per entry in all)
   MIXED="$WORK/ledger-mixed-$ENTRIES.jsonl"
   [[ -s "$MIXED" ]] || java -cp "$RUN_CP" CustodyBench mixed "$MIXED" "$ENTRIES"
+  # alternately with and without libsodium's Ed25519 (the verifier uses it when the machine has it)
   for r in $(seq 1 "$RUNS"); do
     /usr/bin/time -f "launcher verify, mixed ledger, run $r: %e s wall, %U s user + %S s sys CPU" \
+      ./forensics custody verify "$MIXED" >/dev/null
+    FORENSICS_JAVA_OPTS="-Dforensics.native.ed25519=false" \
+      /usr/bin/time -f "launcher verify, mixed ledger, Bouncy Castle only, run $r: %e s wall, %U s user + %S s sys CPU" \
       ./forensics custody verify "$MIXED" >/dev/null
   done
   rm -f "$WORK"/bench.checkpoint "$WORK"/bench.tlog-proof "$WORK"/bench-old.checkpoint "$WORK"/bench.tlog-consistency

@@ -2,6 +2,7 @@ package dev.forensics.custody;
 
 import dev.forensics.custody.LedgerEntry.EntryException;
 import dev.forensics.custody.internal.LineReader;
+import dev.forensics.custody.internal.NativeEd25519;
 import dev.forensics.merkle.MerkleHash;
 import dev.forensics.merkle.MerkleTree;
 import java.io.BufferedInputStream;
@@ -31,6 +32,11 @@ public final class LedgerVerifier {
 
   private static final int BATCH = 256;
   private static final int FIRST_BATCH = 16;
+  /**
+   * Entries from this line on are checked with libsodium first, when the machine has it: loading it
+   * costs about as much as checking this many signatures with Bouncy Castle.
+   */
+  private static final long NATIVE_FROM = 1024;
 
   private LedgerVerifier() {}
 
@@ -141,7 +147,8 @@ public final class LedgerVerifier {
       onEntry.accept(e);
       if (batch.entries.size() == batchSize) {
         Batch b = batch;
-        pending.add(pool.submit(() -> check(b)));
+        boolean fast = lineNo >= NATIVE_FROM;
+        pending.add(pool.submit(() -> check(b, fast)));
         batch = newBatch();
         batchSize = Math.min(BATCH, batchSize * 4);
         while (pending.size() > threads * 4 && sigFailure == null) {
@@ -160,11 +167,12 @@ public final class LedgerVerifier {
     }
     if (sigFailure == null && !batch.entries.isEmpty()) {
       Batch b = batch;
+      boolean fast = lineNo >= NATIVE_FROM;
       if (pending.isEmpty()) {
-        SigFailure f = check(b); // a small ledger: no threads needed
+        SigFailure f = check(b, fast); // a small ledger: no threads needed
         pending.add(java.util.concurrent.CompletableFuture.completedFuture(f));
       } else {
-        pending.add(pool.submit(() -> check(b)));
+        pending.add(pool.submit(() -> check(b, fast)));
       }
     }
     while (!pending.isEmpty()) {
@@ -231,7 +239,8 @@ public final class LedgerVerifier {
     return new Batch(new ArrayList<>(BATCH), new ArrayList<>(BATCH), new ArrayList<>(BATCH));
   }
 
-  private static SigFailure check(Batch b) {
+  /** The first bad signature in {@code b}; {@code libsodium}: try libsodium first (see {@link NativeEd25519}). */
+  private static SigFailure check(Batch b, boolean libsodium) {
     for (int i = 0; i < b.entries.size(); i++) {
       LedgerEntry e = b.entries.get(i);
       List<CustodianKey.Prepared> ks = b.keys.get(i);
@@ -239,7 +248,7 @@ public final class LedgerVerifier {
       for (int j = 0; j < ks.size(); j++) {
         LedgerEntry.Signature s = e.signatures().get(j);
         try {
-          ks.get(j).verify(msg, s.value());
+          ks.get(j).verify(msg, s.value(), libsodium);
         } catch (SignatureException x) {
           return new SigFailure(b.lines.get(i), e.seq(), "signature by " + s.by() + ": " + x.getMessage());
         }

@@ -42,7 +42,7 @@ public final class Jcs {
     List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
     object.fields().forEachRemaining(members::add);
     members.sort(Map.Entry.comparingByKey());
-    StringBuilder sb = new StringBuilder(512);
+    StringBuilder sb = new StringBuilder(1024);
     sb.append('{');
     int from = -1;
     int to = -1;
@@ -162,7 +162,9 @@ public final class Jcs {
 
   private static void string(String s, StringBuilder sb) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = plainPrefix(s);
+    sb.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> sb.append("\\\"");
@@ -191,4 +193,14 @@ public final class Jcs {
     sb.append('"');
   }
 
+  /** The length of the longest prefix of {@code s} that is copied unchanged (no escape, no surrogate). */
+  private static int plainPrefix(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return s.length();
+  }
 }
