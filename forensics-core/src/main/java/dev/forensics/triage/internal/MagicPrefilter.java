@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,12 +72,16 @@ public final class MagicPrefilter {
   private final String disabled;
   /** One past the last byte that a wide range can look at: the span of the pair summary. */
   private final int span;
+  /** tika-core's order among the signatures of types whose priorities tie. */
+  private final MagicOrder order;
 
   /** A type with signatures and the condition every match of them fulfils. */
   private record Entry(MimeType type, Condition condition, int minPriority, int maxPriority) {}
 
-  private MagicPrefilter(MimeTypes types, List<Entry> entries, List<XmlType> xmlTypes, String disabled, int span) {
+  private MagicPrefilter(
+      MimeTypes types, List<Entry> entries, List<XmlType> xmlTypes, String disabled, int span, MagicOrder order) {
     this.types = types;
+    this.order = order;
     this.entries = List.copyOf(entries);
     this.xmlTypes = List.copyOf(xmlTypes);
     this.disabled = disabled;
@@ -93,6 +98,8 @@ public final class MagicPrefilter {
           list.add(entries.get(i));
         }
       }
+      // highest priorities first, so that exactType can stop where no later type can come first
+      list.sort(Comparator.comparingInt(Entry::maxPriority).reversed());
       byFirstByte[v] = list.toArray(new Entry[0]);
     }
   }
@@ -146,11 +153,13 @@ public final class MagicPrefilter {
     Compiler compiler = new Compiler();
     Map<MimeType, List<Condition>> byType = new LinkedHashMap<>();
     Map<MimeType, int[]> priorities = new HashMap<>();
+    Map<MimeType, List<Signature>> signaturesByType = new HashMap<>();
     for (Signature s : signatures) {
       MimeType type = registered(types, s.type());
       if (type == null) {
         return off(types, "the table's type " + s.type() + " is not in the registry");
       }
+      signaturesByType.computeIfAbsent(type, t -> new ArrayList<>(2)).add(s);
       byType.computeIfAbsent(type, t -> new ArrayList<>(2)).add(compiler.compile(s.clause()));
       int[] range = priorities.computeIfAbsent(type, t -> new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE});
       range[0] = Math.min(range[0], s.priority());
@@ -187,7 +196,7 @@ public final class MagicPrefilter {
     }
     List<XmlType> xmlTypes = new ArrayList<>();
     roots.forEach((type, list) -> xmlTypes.add(new XmlType(type, list)));
-    return new MagicPrefilter(types, entries, xmlTypes, null, compiler.span);
+    return new MagicPrefilter(types, entries, xmlTypes, null, compiler.span, new MagicOrder(signaturesByType));
   }
 
   /** The registry's type of this name, or null when it has none (or the name is not a type's). */
@@ -218,7 +227,7 @@ public final class MagicPrefilter {
   }
 
   private static MagicPrefilter off(MimeTypes types, String why) {
-    return new MagicPrefilter(types, List.of(), List.of(), why, 0);
+    return new MagicPrefilter(types, List.of(), List.of(), why, 0, new MagicOrder(Map.of()));
   }
 
   /** Why the prefilter is turned off, if it is. */
@@ -258,10 +267,11 @@ public final class MagicPrefilter {
   /**
    * tika-core's type for these first bytes ({@code MimeTypes.detect} with no name) when the prefilter can
    * give it exactly: when none of its signatures matches ({@code text/plain} or
-   * {@code application/octet-stream}), or when the signatures that match belong to one type, or to types
-   * whose priorities say which of them tika-core tries first: tika-core answers with the type of the first
-   * matching signature in its order (for generic XML and HTML, refined by the document's root element as
-   * tika-core does). {@code null} otherwise, or when the prefilter is off: then ask tika-core.
+   * {@code application/octet-stream}); otherwise tika-core answers with the type of the first matching
+   * signature in its order (for generic XML and HTML, refined by the document's root element as tika-core
+   * does): the only matching type, or one whose priorities put it before the others, or else the one
+   * {@link MagicOrder} finds among the matching types' signatures. {@code null} when the prefilter is
+   * off: then ask tika-core.
    *
    * @param head the first bytes of a file, at most {@code MimeTypes.getMinLength()} (64 KiB)
    */
@@ -271,14 +281,23 @@ public final class MagicPrefilter {
     }
     Bytes bytes = new Bytes(head, span);
     List<Entry> matched = new ArrayList<>(2);
+    // a type that matched has a matching signature of at least its lowest priority: types whose
+    // signatures all have lower priorities than that come after it in tika-core's order, whether they
+    // match or not
+    int floor = Integer.MIN_VALUE;
     for (Entry e : byFirstByte[bytes.at(0)]) {
+      if (e.maxPriority() < floor) {
+        break;
+      }
       if (e.condition().mayHold(bytes) && e.type().matchesMagic(head)) {
         matched.add(e);
+        floor = Math.max(floor, e.minPriority());
       }
     }
     if (!matched.isEmpty()) {
       Entry first = first(matched);
-      return first == null ? null : refineXml(first.type(), head).getType().toString();
+      MimeType type = first != null ? first.type() : order.first(typesOf(matched), head);
+      return type == null ? null : refineXml(type, head).getType().toString();
     }
     // what MimeTypes.getMimeType(byte[]) does when no signature matches, and detect() returns with no hints
     try {
@@ -289,6 +308,14 @@ public final class MagicPrefilter {
     } catch (MimeTypeException e) {
       throw new IllegalStateException("tika-core's text check gave an unknown type", e);
     }
+  }
+
+  private static List<MimeType> typesOf(List<Entry> entries) {
+    List<MimeType> out = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      out.add(e.type());
+    }
+    return out;
   }
 
   /**
