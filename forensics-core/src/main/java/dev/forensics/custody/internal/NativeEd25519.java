@@ -5,8 +5,8 @@ import com.sun.jna.NativeLibrary;
 import java.util.Optional;
 
 /**
- * libsodium's Ed25519 verification, when the machine has libsodium 1.0.18 or later: about 1.7 times
- * faster than Bouncy Castle's on the lab machines we measured. It is only ever used to <em>accept</em>
+ * libsodium's Ed25519 verification, when the machine has libsodium 1.0.18 or later: about 1.65 times
+ * faster than Bouncy Castle's on the project's 2-core machine (docs/performance.md). It is only ever used to <em>accept</em>
  * a signature quickly; whatever it rejects is decided by Bouncy Castle, so a ledger verifies the same
  * with or without it.
  *
@@ -34,7 +34,7 @@ public final class NativeEd25519 {
 
   private NativeEd25519() {}
 
-  /** The libsodium version in use, or empty when verification is Bouncy Castle's alone (and why not). */
+  /** The libsodium version in use, or empty when verification is Bouncy Castle's alone. */
   public static Optional<String> version() {
     return Optional.ofNullable(Holder.VERSION);
   }

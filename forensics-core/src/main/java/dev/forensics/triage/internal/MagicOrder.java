@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.tika.detect.MagicDetector;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
@@ -30,15 +31,11 @@ import org.apache.tika.mime.MimeType;
  */
 final class MagicOrder {
 
-  /** A signature compiled for evaluation, with what places it in tika-core's order. */
-  private record Compiled(MimeType type, int priority, int size, Eval eval) {}
+  /** A signature compiled for evaluation (as tika-core evaluates it), with what places it in tika-core's order. */
+  private record Compiled(MimeType type, int priority, int size, Predicate<byte[]> eval) {}
 
-  /** A clause as tika-core evaluates it. */
-  private interface Eval {
-    boolean holds(byte[] head);
-  }
-
-  private record Node(Eval eval, int size) {}
+  /** A clause compiled for evaluation, and its size. */
+  private record Node(Predicate<byte[]> eval, int size) {}
 
   private final Map<MimeType, List<Signature>> signatures;
   private final Map<MimeType, List<Compiled>> compiled = new ConcurrentHashMap<>();
@@ -59,7 +56,7 @@ final class MagicOrder {
     }
     all.sort(TIKA_ORDER);
     for (Compiled c : all) {
-      if (c.eval().holds(head)) {
+      if (c.eval().test(head)) {
         return c.type();
       }
     }
@@ -88,7 +85,7 @@ final class MagicOrder {
   private static Node node(MediaType type, Clause clause) {
     if (clause instanceof Match m) {
       MagicDetector d = MagicDetector.parse(type, m.kind(), m.offset(), m.value(), m.mask());
-      Eval leaf = head -> matches(d, head);
+      Predicate<byte[]> leaf = head -> matches(d, head);
       if (m.children().isEmpty()) {
         return new Node(leaf, d.getLength());
       }
@@ -97,7 +94,7 @@ final class MagicOrder {
       for (Node c : children) {
         size = Math.max(size, c.size());
       }
-      return new Node(head -> leaf.holds(head) && any(children, head), d.getLength() + size);
+      return new Node(head -> leaf.test(head) && any(children, head), d.getLength() + size);
     }
     MinShouldMatch msm = (MinShouldMatch) clause;
     List<Node> children = nodes(type, msm.children());
@@ -109,7 +106,7 @@ final class MagicOrder {
     return new Node(head -> {
       int n = 0;
       for (Node c : children) {
-        if (c.eval().holds(head) && ++n >= min) {
+        if (c.eval().test(head) && ++n >= min) {
           return true;
         }
       }
@@ -127,7 +124,7 @@ final class MagicOrder {
 
   private static boolean any(List<Node> nodes, byte[] head) {
     for (Node n : nodes) {
-      if (n.eval().holds(head)) {
+      if (n.eval().test(head)) {
         return true;
       }
     }
