@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forensics.timestamp.TestTsa;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,27 +195,27 @@ class CustodyProofCommandTest {
 
   @Test
   void tsa_timeStampedCheckpoint_verifies_andIsCheckedAgainstTheCa() throws Exception {
-    try (LocalTsa tsa = LocalTsa.start()) {
-      Path ca = LocalTsa.writePem(tsa.ca, dir.resolve("ca.pem"));
+    try (TestTsa tsa = TestTsa.start()) {
+      Path ca = TestTsa.writePem(tsa.ca, dir.resolve("ca.pem"));
       CliRun c = ok("custody", "checkpoint", ledger.toString(), "--key", p("alice.key"), "-o", p("cp"),
           "--tsa", tsa.uri().toString(), "--tsa-ca", ca.toString());
-      assertThat(c.out()).contains("time stamp 20").contains("by CN=Lab TSA").contains(p("cp.tst"));
+      assertThat(c.out()).contains("time stamp 20").contains("by CN=Test TSA").contains(p("cp.tst"));
       assertThat(dir.resolve("cp.tst")).isNotEmptyFile();
 
       CliRun v = ok("custody", "verify-proof", p("cp"), "--key", p("alice.pub"), "--timestamp", p("cp.tst"),
           "--tsa-ca", ca.toString(), "-f", "json");
       JsonNode n = new ObjectMapper().readTree(v.out());
-      assertThat(n.get("timestamp").get("tsa").asText()).isEqualTo("CN=Lab TSA");
+      assertThat(n.get("timestamp").get("tsa").asText()).isEqualTo("CN=Test TSA");
       assertThat(n.get("timestamp").get("hashAlgorithm").asText()).isEqualTo("SHA-256");
 
       // the proof files carry the checkpoint verbatim: the same token vouches for their time
       ok("custody", "prove", ledger.toString(), "--entry", "2", "--checkpoint", p("cp"), "-o", p("e2"));
       CliRun e2 = ok("custody", "verify-proof", p("e2"), "--key", p("alice.pub"), "--timestamp", p("cp.tst"),
           "--tsa-ca", ca.toString());
-      assertThat(e2.out()).contains("time stamp: 20").contains(" by CN=Lab TSA\n").contains("VERIFIED (the entry is in the ledger)");
+      assertThat(e2.out()).contains("time stamp: 20").contains(" by CN=Test TSA\n").contains("VERIFIED (the entry is in the ledger)");
 
       // another CA: the TSA certificate does not chain to it
-      Path other = LocalTsa.writePem(LocalTsa.otherCa(), dir.resolve("other.pem"));
+      Path other = TestTsa.writePem(TestTsa.caCertificate("CN=Other CA", TestTsa.ecKeys()), dir.resolve("other.pem"));
       CliRun u = fails(1, "custody", "verify-proof", p("cp"), "--key", p("alice.pub"), "--timestamp", p("cp.tst"),
           "--tsa-ca", other.toString());
       assertThat(u.out()).contains("NOT VERIFIED: timestamp-untrusted-certificate");

@@ -4,10 +4,14 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -48,6 +52,7 @@ import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -58,14 +63,15 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /**
  * A local RFC 3161 TSA for tests: a self-made CA, a TSA certificate with the critical id-kp-timeStamping
- * EKU, Bouncy Castle's TimeStampTokenGenerator, served by the JDK HTTP server on loopback.
+ * EKU, Bouncy Castle's TimeStampTokenGenerator, served by the JDK HTTP server on loopback. Also used by the
+ * command line's tests (forensics-core's test jar).
  */
-final class TestTsa implements AutoCloseable {
+public final class TestTsa implements AutoCloseable {
 
   static final String POLICY = "1.3.6.1.4.1.99999.1.1";
 
   final KeyPair caKeys;
-  final X509Certificate ca;
+  public final X509Certificate ca;
   final KeyPair tsaKeys;
   final X509Certificate tsaCert;
   private final HttpServer server;
@@ -79,7 +85,8 @@ final class TestTsa implements AutoCloseable {
     this.server = server;
   }
 
-  static TestTsa start() throws Exception {
+  /** A TSA listening on a free loopback port; close it to stop it. */
+  public static TestTsa start() throws Exception {
     KeyPair caKeys = ecKeys();
     X509Certificate ca = caCertificate("CN=Test Forensics CA", caKeys);
     KeyPair tsaKeys = ecKeys();
@@ -113,7 +120,8 @@ final class TestTsa implements AutoCloseable {
     return tsa;
   }
 
-  URI uri() {
+  /** Where the TSA takes time-stamp requests. */
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
   }
 
@@ -148,13 +156,15 @@ final class TestTsa implements AutoCloseable {
     return sd.getEncoded(ASN1Encoding.DER);
   }
 
-  static KeyPair ecKeys() throws Exception {
+  /** A fresh P-256 key pair. */
+  public static KeyPair ecKeys() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
     return g.generateKeyPair();
   }
 
-  static X509Certificate caCertificate(String dn, KeyPair keys) throws Exception {
+  /** A self-signed CA certificate. */
+  public static X509Certificate caCertificate(String dn, KeyPair keys) throws Exception {
     long now = System.currentTimeMillis();
     X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(dn), BigInteger.ONE,
         new Date(now - 3_600_000L), new Date(now + 86_400_000L * 365), new X500Name(dn), keys.getPublic());
@@ -179,6 +189,16 @@ final class TestTsa implements AutoCloseable {
     }
     return new JcaX509CertificateConverter().getCertificate(
         b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
+  }
+
+  /** Writes a certificate as PEM; gives {@code file}. */
+  public static Path writePem(X509Certificate cert, Path file) throws IOException {
+    StringWriter sw = new StringWriter();
+    try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+      w.writeObject(cert);
+    }
+    Files.writeString(file, sw.toString(), StandardCharsets.US_ASCII);
+    return file;
   }
 
   @Override
