@@ -2,6 +2,9 @@ package dev.forensics.custody.internal;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,12 +21,16 @@ import java.util.Optional;
  * Castle's full public-key validation accepted). A property test compares both on valid, mutated and
  * non-canonical signatures.
  *
- * <p>Switched off with the system property {@code forensics.native.ed25519=false}.
+ * <p>Loaded only from an absolute path (see {@code load}). Switched off with the system property
+ * {@code forensics.native.ed25519=false}.
  */
 public final class NativeEd25519 {
 
   /** The system property that switches the native verification off. */
   public static final String PROPERTY = "forensics.native.ed25519";
+
+  /** The system property that names libsodium's file by its absolute path (on Windows, the only way). */
+  public static final String LIBRARY_PROPERTY = "forensics.libsodium";
 
   /** The group order L, little-endian, as in RFC 8032. */
   private static final byte[] ORDER = {
@@ -31,6 +38,16 @@ public final class NativeEd25519 {
     (byte) 0xd6, (byte) 0x9c, (byte) 0xf7, (byte) 0xa2, (byte) 0xde, (byte) 0xf9, (byte) 0xde, (byte) 0x14,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0x10
   };
+
+  /** Where operating systems and package managers install libsodium (Windows has none: name it). */
+  private static final List<String> SYSTEM_DIRS = List.of(
+      "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu",
+      "/usr/lib64", "/lib64", "/usr/lib", "/lib", "/usr/local/lib", "/opt/homebrew/lib", "/opt/local/lib");
+
+  /** libsodium 1.0.18 (soname 23), 1.0.19 and later (26), and the macOS names. */
+  private static final List<String> NAMES =
+      List.of("libsodium.so.23", "libsodium.so.26", "libsodium.so", "libsodium.26.dylib", "libsodium.23.dylib",
+          "libsodium.dylib");
 
   private NativeEd25519() {}
 
@@ -92,7 +109,7 @@ public final class NativeEd25519 {
             reason = null;
           }
         } catch (LinkageError | RuntimeException e) {
-          reason = "libsodium not found (" + e.getClass().getSimpleName() + ")";
+          reason = "libsodium not loaded: " + e.getMessage();
         }
       }
       VERSION = version;
@@ -100,12 +117,35 @@ public final class NativeEd25519 {
     }
 
     private static NativeLibrary load() {
-      try {
-        return NativeLibrary.getInstance("sodium");
-      } catch (UnsatisfiedLinkError e) {
-        return NativeLibrary.getInstance("libsodium"); // the name of the Windows DLL
+      return NativeLibrary.getInstance(locate(System.getProperty(LIBRARY_PROPERTY), SYSTEM_DIRS).toString());
+    }
+  }
+
+  /**
+   * libsodium's file, by an absolute path only: {@code given} (the value of {@link #LIBRARY_PROPERTY}), or
+   * the first found in {@code dirs}. Never by a bare name, which Windows (and macOS) also look up in the
+   * current folder: a tool run inside an evidence folder must not load a library planted there.
+   *
+   * @throws UnsatisfiedLinkError when {@code given} is not absolute, or no folder holds it
+   */
+  static Path locate(String given, List<String> dirs) {
+    if (given != null) {
+      Path p = Path.of(given);
+      if (!p.isAbsolute()) {
+        throw new UnsatisfiedLinkError(LIBRARY_PROPERTY + " must be an absolute path, got " + given);
+      }
+      return p;
+    }
+    for (String dir : dirs) {
+      for (String name : NAMES) {
+        Path p = Path.of(dir, name);
+        if (p.isAbsolute() && Files.isRegularFile(p)) {
+          return p;
+        }
       }
     }
+    throw new UnsatisfiedLinkError("not in " + String.join(", ", dirs)
+        + " (name it with -D" + LIBRARY_PROPERTY + "=ABSOLUTE-PATH)");
   }
 
   /** True when the dotted version {@code v} is at least major.minor.patch. */

@@ -1,9 +1,14 @@
 package dev.forensics.custody.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NativeEd25519Test {
 
@@ -43,5 +48,21 @@ class NativeEd25519Test {
   void nothingIsAcceptedWithoutAFullSignatureAndKey() {
     assertThat(NativeEd25519.accepts(new byte[63], new byte[0], new byte[32])).isFalse();
     assertThat(NativeEd25519.accepts(new byte[64], new byte[0], new byte[31])).isFalse();
+  }
+
+  @Test
+  void libsodiumIsLoadedByAnAbsolutePathOnly_neverFromTheCurrentFolder(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> NativeEd25519.locate("libsodium.dll", List.of()))
+        .isInstanceOf(UnsatisfiedLinkError.class).hasMessageContaining("must be an absolute path");
+    Path given = dir.resolve("custom/libsodium.so");
+    assertThat(NativeEd25519.locate(given.toString(), List.of())).isEqualTo(given);
+    // relative folders (as the current one) are never searched, even when they hold the file
+    Files.writeString(dir.resolve("libsodium.so.23"), "not a library");
+    String relative = Path.of("").toAbsolutePath().relativize(dir).toString();
+    assertThat(Path.of(relative, "libsodium.so.23")).isRegularFile();
+    assertThatThrownBy(() -> NativeEd25519.locate(null, List.of(relative, ".", "")))
+        .isInstanceOf(UnsatisfiedLinkError.class).hasMessageContaining("forensics.libsodium");
+    assertThat(NativeEd25519.locate(null, List.of(dir.resolve("none").toString(), dir.toString())))
+        .isEqualTo(dir.resolve("libsodium.so.23"));
   }
 }
