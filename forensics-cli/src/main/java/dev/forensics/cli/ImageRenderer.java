@@ -99,6 +99,7 @@ final class ImageRenderer {
           g.writeStringField(e.getKey(), e.getValue());
         }
       }
+      writeStructureNotes(g, img);
       g.writeEndObject();
       g.flush();
       out.println();
@@ -109,6 +110,7 @@ final class ImageRenderer {
       for (Map.Entry<String, String> e : facts.entrySet()) {
         out.println(label(e.getKey()) + ": " + AuditRenderer.printable(e.getValue()));
       }
+      printStructureNotes(out, img);
     }
     out.flush();
   }
@@ -157,11 +159,7 @@ final class ImageRenderer {
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("structureNotes");
-      for (String note : structureNotes(img)) {
-        g.writeString(note);
-      }
-      g.writeEndArray();
+      writeStructureNotes(g, img);
       g.writeBooleanField("passed", v.passed());
       g.writeEndObject();
       g.flush();
@@ -173,9 +171,7 @@ final class ImageRenderer {
           out.println(Messages.get("image.logNote", logName, AuditRenderer.printable(note)));
         }
       }
-      for (String note : structureNotes(img)) {
-        out.println(Messages.get("imageVerify.structureNote", AuditRenderer.printable(note)));
-      }
+      printStructureNotes(out, img);
       for (DamagedChunk d : v.damaged()) {
         // sector numbers as strings: MessageFormat would group their digits ("2,176")
         out.println(Messages.get("image.damaged", String.valueOf(d.firstSector()), String.valueOf(d.lastSector()),
@@ -200,9 +196,26 @@ final class ImageRenderer {
     out.flush();
   }
 
-  /** Damage to an E01's structure that was worked around (a table replaced by its copy); empty otherwise. */
+  /**
+   * What is wrong with an E01's structure and was worked around (a table replaced by its copy, a table
+   * and its copy that disagree); empty otherwise.
+   */
   private static List<String> structureNotes(EvidenceImage img) {
     return img instanceof EwfImage ewf ? ewf.structureNotes() : List.of();
+  }
+
+  private static void writeStructureNotes(JsonGenerator g, EvidenceImage img) throws IOException {
+    g.writeArrayFieldStart("structureNotes");
+    for (String note : structureNotes(img)) {
+      g.writeString(note);
+    }
+    g.writeEndArray();
+  }
+
+  private static void printStructureNotes(PrintWriter out, EvidenceImage img) {
+    for (String note : structureNotes(img)) {
+      out.println(Messages.get("imageVerify.structureNote", AuditRenderer.printable(note)));
+    }
   }
 
   private static JsonGenerator json(PrintWriter out) throws IOException {

@@ -153,6 +153,36 @@ class ImageVerifyDamageTest {
   }
 
   @Test
+  void table2RewrittenWithValidChecksum_verifyExit0_infoAndVerifyNoteTheDisagreement() throws Exception {
+    Path e01 = copy("u");
+    Path e02 = dir.resolve("u.E02");
+    byte[] bytes = Files.readAllBytes(e02);
+    int table2 = section(bytes, "table2");
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int entries = table2 + 76 + 24;
+    int count = b.getInt(table2 + 76);
+    b.putInt(entries + 4 * 7, b.getInt(entries + 4 * 7) + 512); // entry 7 points half a sector further
+    fixAdler(bytes, entries, 4 * count);
+    Files.write(e02, bytes);
+    String note = "NOTE damaged structure: " + e02 + ": the table at offset " + section(bytes, "table")
+        + " and its table2 copy at offset " + table2 + " both pass their checks but differ in 1 of their " + count
+        + " entries (the first is entry 7)";
+
+    Both r = verify(e01);
+    assertThat(r.text().exit()).as(r.text().out()).isEqualTo(ExitCodes.OK);
+    assertThat(r.text().out()).contains(note).contains("SUCCESS");
+    assertThat(r.tree().get("structureNotes")).hasSize(1);
+
+    CliRun info = CliRun.run("image", "info", e01.toString());
+    assertThat(info.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(info.out()).contains("Chunks: ").contains(note);
+    CliRun json = CliRun.run("image", "info", "--format", "json", e01.toString());
+    JsonNode notes = new ObjectMapper().readTree(json.out()).get("structureNotes");
+    assertThat(notes).hasSize(1);
+    assertThat(notes.get(0).asText()).contains("differ in 1 of their " + count + " entries");
+  }
+
+  @Test
   void sameByteFlippedInTableAndTable2_exit1_brokenChunksNamed() throws Exception {
     Path e01 = copy("u");
     Path e02 = dir.resolve("u.E02");

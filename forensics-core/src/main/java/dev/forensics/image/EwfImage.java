@@ -179,9 +179,10 @@ public final class EwfImage implements EvidenceImage {
   /**
    * Damage in the image's structure that was worked around without losing media, one sentence each naming
    * the segment file and offset: a {@code table} section that fails its Adler-32 replaced by its {@code
-   * table2} copy (or, both damaged, used where they agree), a damaged {@code table2} copy, a {@code hash}
-   * or {@code digest} section that fails its Adler-32 (see {@link #untrustedStoredHashes()}). Empty for an
-   * undamaged image.
+   * table2} copy (or, both damaged, used where they agree), a damaged {@code table2} copy, a {@code table}
+   * and its {@code table2} copy that both pass their checks but differ (one was rewritten: the media
+   * hashes decide), a {@code hash} or {@code digest} section that fails its Adler-32 (see {@link
+   * #untrustedStoredHashes()}). Empty for an undamaged image.
    */
   public List<String> structureNotes() {
     return structureNotes;

@@ -13,6 +13,8 @@ import dev.forensics.image.EwfSections.Section;
 import dev.forensics.image.ImageFixtures.ToolResult;
 import dev.forensics.image.internal.EwfLayout;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -323,6 +325,65 @@ class EwfDamageTest {
     assertThat(v.damaged()).filteredOn(d -> d.chunkIndex() == 40).singleElement()
         .satisfies(d -> assertThat(d.reason()).contains("table2 copy differ"));
     assertThat(ewfverify(e01).verdict()).isEqualTo("FAILURE");
+  }
+
+  @Test
+  void table2CopyRewrittenWithValidChecksum_tableUsed_noteNamesTheDisagreement_whereEwfverifyIsSilent()
+      throws Exception {
+    Path e01 = copy("u");
+    Path e02 = dir.resolve("u.E02");
+    byte[] bytes = Files.readAllBytes(e02);
+    EwfSections sections = EwfSections.of(bytes);
+    int count = swapEntries(bytes, sections.first("table2"), 5, 6);
+    Files.write(e02, bytes);
+
+    ImageVerification v = verify(e01);
+    assertThat(v.passed()).isTrue();
+    assertThat(v.damaged()).isEmpty();
+    try (EwfImage image = EwfImage.open(e01)) {
+      assertThat(image.structureNotes()).singleElement().asString().isEqualTo(e02 + ": the table at offset "
+          + sections.first("table").offset() + " and its table2 copy at offset " + sections.first("table2").offset()
+          + " both pass their checks but differ in 2 of their " + count + " entries (the first is entry 5): one of"
+          + " them was changed after it was written; the table was used");
+    }
+    EwfverifyResult ewf = ewfverify(e01);
+    assertThat(ewf.verdict()).isEqualTo("SUCCESS"); // libewf reads the table and never compares the copy
+    assertThat(ewf.calculatedMd5()).isEqualTo(sourceMd5);
+  }
+
+  @Test
+  void tableRewrittenWithValidChecksum_failsVerification_noteNamesTheDisagreement_likeEwfverifyFails()
+      throws Exception {
+    Path e01 = copy("u");
+    Path e02 = dir.resolve("u.E02");
+    byte[] bytes = Files.readAllBytes(e02);
+    EwfSections sections = EwfSections.of(bytes);
+    swapEntries(bytes, sections.first("table"), 5, 6); // chunks 36 and 37 change places
+    Files.write(e02, bytes);
+
+    ImageVerification v = verify(e01);
+    assertThat(v.passed()).isFalse();
+    try (EwfImage image = EwfImage.open(e01)) {
+      assertThat(image.structureNotes()).singleElement().asString()
+          .contains("table2 copy at offset " + sections.first("table2").offset())
+          .contains("differ in 2 of their").contains("the table was used");
+    }
+    assertThat(ewfverify(e01).verdict()).isEqualTo("FAILURE");
+  }
+
+  /**
+   * Swaps two entries of a table section and stores the entries' Adler-32 again, as someone rewriting it
+   * would; returns the table's entry count.
+   */
+  private static int swapEntries(byte[] bytes, Section table, int i, int j) {
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int count = b.getInt(table.data());
+    int at = table.data() + 24;
+    int a = b.getInt(at + 4 * i);
+    b.putInt(at + 4 * i, b.getInt(at + 4 * j));
+    b.putInt(at + 4 * j, a);
+    EwfSections.fixAdler(bytes, at, 4 * count);
+    return count;
   }
 
   @Test

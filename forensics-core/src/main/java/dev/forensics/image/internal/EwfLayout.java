@@ -275,11 +275,13 @@ public final class EwfLayout {
           table(reader);
           return;
         }
-        try { // the table was good: check the mirror only to report its damage
+        try { // the table was good: check the mirror only to report its damage, or a disagreement
           Table mirror = reader.read();
           if (mirror.damage() != null) {
             notes.add(mirror.damage().getMessage() + " (a damaged copy; the table at offset " + last.offset()
                 + " was used)");
+          } else {
+            noteDisagreement(last, mirror, offset);
           }
         } catch (ImageFormatException e) {
           notes.add(e.getMessage() + " (a damaged copy; the table at offset " + last.offset() + " was used)");
@@ -322,6 +324,36 @@ public final class EwfLayout {
       pending = null;
       unreadable = null;
       last = null;
+    }
+
+    /**
+     * Notes a table and its table2 copy that both pass their checksums but differ: one of them was
+     * rewritten after acquisition with its checksum recomputed. The table is used; the media hashes
+     * decide whether what it points to is the acquired data.
+     */
+    private void noteDisagreement(Table table, Table mirror, long mirrorOffset) {
+      long[] a = table.entries();
+      long[] b = mirror.entries();
+      String what;
+      if (a.length != b.length) {
+        what = "hold " + a.length + " and " + b.length + " entries";
+      } else {
+        int differ = 0;
+        int first = -1;
+        for (int i = 0; i < a.length; i++) {
+          if (a[i] != b[i]) {
+            differ++;
+            first = first < 0 ? i : first;
+          }
+        }
+        if (differ == 0) {
+          return;
+        }
+        what = "differ in " + differ + " of their " + a.length + " entries (the first is entry " + first + ")";
+      }
+      notes.add(file + ": the table at offset " + table.offset() + " and its table2 copy at offset " + mirrorOffset
+          + " both pass their checks but " + what + ": one of them was changed after it was written; the"
+          + " table was used");
     }
 
     /** Deals with a damaged table that has no table2 copy after it. */
