@@ -30,7 +30,7 @@ work="$here/work"
 mkdir -p "$work"
 "$root/forensics" --version >/dev/null   # builds the jar if needed
 export FORENSICS_JAVA_OPTS="-Xmx256m"
-fx() { "$root/forensics" "$@"; }
+# (forensics is run as "$root/forensics": GNU time cannot run a shell function)
 
 big="$work/big-${size_mib}m.bin"
 if [ ! -f "$big" ]; then
@@ -54,30 +54,44 @@ fi
 cat "$big" > /dev/null
 find "$tree" -type f -exec cat {} + > /dev/null
 
-# wall time of one run of a command, in seconds
+cpu_file="$(mktemp)"
+trap 'rm -f "$cpu_file"' EXIT
+# wall time of one run of a command, in seconds; its CPU time (user + system, all threads) goes to
+# $cpu_file when GNU time is there ("-" otherwise)
 walltime() {
   local t0 t1
   t0=$(date +%s.%N)
-  "$@" > /dev/null
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "%U %S" -o "$cpu_file" "$@" > /dev/null
+  else
+    "$@" > /dev/null
+    echo "- -" > "$cpu_file"
+  fi
   t1=$(date +%s.%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
 }
+cpu() { awk '{ if ($1 == "-") print "-"; else printf "%.2f", $1 + $2 }' "$cpu_file"; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # Runs the peer ($1, a string) and forensics ($2) alternately, $runs rounds, so that both see the same
 # machine (a shared VM's speed drifts by 10-30% within minutes). Prints: best peer time, best forensics
-# time, median of the per-round ratios peer/forensics.
+# time, median of the per-round ratios peer/forensics, median CPU seconds of the peer and of forensics.
 alternate() {
-  local tp tf rs=() bp="" bf=""
+  local tp tf rs=() cp=() cf=() bp="" bf=""
   for _ in $(seq "$runs"); do
     # shellcheck disable=SC2086
     tp=$(walltime $1)
+    cp+=("$(cpu)")
     # shellcheck disable=SC2086
     tf=$(walltime $2)
+    cf+=("$(cpu)")
     if [ -z "$bp" ] || awk -v t="$tp" -v b="$bp" 'BEGIN { exit !(t < b) }'; then bp=$tp; fi
     if [ -z "$bf" ] || awk -v t="$tf" -v b="$bf" 'BEGIN { exit !(t < b) }'; then bf=$tf; fi
     rs+=("$(awk -v a="$tp" -v b="$tf" 'BEGIN { printf "%.3f", a / b }')")
   done
-  echo "$bp $bf $(printf '%s\n' "${rs[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+  echo "$bp $bf $(printf '%s\n' "${rs[@]}" | median) $(printf '%s\n' "${cp[@]}" | median)" \
+    "$(printf '%s\n' "${cf[@]}" | median)"
 }
+cpuline() { echo "   CPU time (user + system, median of rounds): $1 $2 s, forensics $3 s"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mbs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
 
@@ -87,12 +101,15 @@ echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(hashdeep -V), 
 echo "data: ${size_mib} MiB random file; tree of $files files of 1-64 KiB; $runs rounds, peer and forensics alternately; page cache warm"
 echo
 
-read -r t_hd t_fx r < <(alternate "hashdeep -c md5,sha1,sha256 $big" "fx hash -q -c md5,sha1,sha256 $big")
+read -r t_hd t_fx r c_hd c_fx < <(alternate "hashdeep -c md5,sha1,sha256 $big" "$root/forensics hash -q -c md5,sha1,sha256 $big")
 echo "1. large file md5+sha1+sha256: hashdeep $(mbs "$mb" "$t_hd") MB/s, forensics $(mbs "$mb" "$t_fx") MB/s (best runs)"
 echo "   ratio forensics/hashdeep = $(ratio "$t_hd" "$t_fx")x best/best, ${r}x median of rounds  (target >= 4)"
-read -r t_hd t_fx r < <(alternate "hashdeep -r -c md5,sha1,sha256 $tree" "fx hash -q -c md5,sha1,sha256 $tree")
+cpuline hashdeep "$c_hd" "$c_fx"
+read -r t_hd t_fx r c_hd c_fx < <(alternate "hashdeep -r -c md5,sha1,sha256 $tree" "$root/forensics hash -q -c md5,sha1,sha256 $tree")
 echo "2. tree md5+sha1+sha256: hashdeep $(mbs "$files" "$t_hd") files/s, forensics $(mbs "$files" "$t_fx") files/s (best runs)"
 echo "   ratio forensics/hashdeep = $(ratio "$t_hd" "$t_fx")x best/best, ${r}x median of rounds  (target >= 2)"
-read -r t_os t_fx r < <(alternate "openssl dgst -sha256 $big" "fx hash -q -c sha256 $big")
+cpuline hashdeep "$c_hd" "$c_fx"
+read -r t_os t_fx r c_os c_fx < <(alternate "openssl dgst -sha256 $big" "$root/forensics hash -q -c sha256 $big")
 echo "3. large file sha256: openssl $(mbs "$mb" "$t_os") MB/s, forensics $(mbs "$mb" "$t_fx") MB/s (best runs)"
 echo "   ratio forensics/openssl = $(ratio "$t_os" "$t_fx")x best/best, ${r}x median of rounds  (target >= 0.85)"
+cpuline openssl "$c_os" "$c_fx"
