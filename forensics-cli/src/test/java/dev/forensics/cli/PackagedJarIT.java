@@ -32,11 +32,19 @@ class PackagedJarIT {
   }
 
   private Result exec(Path cwd, List<String> cmd) throws Exception {
+    return exec(cwd, cmd, null);
+  }
+
+  /** Runs {@code cmd}; {@code javaHome} null: JAVA_HOME as the test runs with. */
+  private Result exec(Path cwd, List<String> cmd, Path javaHome) throws Exception {
     Path out = work.resolve("stdout");
     Path err = work.resolve("stderr");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().remove("FORENSICS_JAVA_OPTS");
     pb.environment().remove("FORENSICS_CDS");
+    if (javaHome != null) {
+      pb.environment().put("JAVA_HOME", javaHome.toString());
+    }
     Process p = pb.start();
     assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("finished in time").isTrue();
     return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
@@ -136,5 +144,24 @@ class PackagedJarIT {
     // and the launcher runs from it again, without training
     Result again = exec(project, List.of(launcher.toString(), "hash", "-c", "sha256", "-f", "gnu", "sample-evidence/case01"));
     assertThat(again).isEqualTo(viaJar);
+  }
+
+  @Test
+  void launcher_runsTheJavaOfJavaHome() throws Exception {
+    Path launcher = project.resolve("forensics");
+    Assumptions.assumeTrue(Files.isExecutable(launcher), "no ./forensics launcher at " + launcher);
+    Assumptions.assumeTrue(jarIsUpToDate(), "sources are newer than " + jar + ": the launcher would rebuild it");
+    // a JAVA_HOME whose java notes that it ran, then runs this test's JVM
+    Path home = work.resolve("jdk");
+    Path marker = work.resolve("ran");
+    Files.createDirectories(home.resolve("bin"));
+    Path wrapper = home.resolve("bin/java");
+    Files.writeString(wrapper, "#!/bin/sh\necho ran >> '" + marker + "'\nexec '" + java + "' \"$@\"\n");
+    assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+
+    Result viaHome = exec(project, List.of(launcher.toString(), "hash", "-c", "sha256", "-f", "gnu", "sample-evidence/case01"),
+        home);
+    assertThat(viaHome).isEqualTo(run(project, "hash", "-c", "sha256", "-f", "gnu", "sample-evidence/case01"));
+    assertThat(marker).as("the launcher ran $JAVA_HOME/bin/java").isRegularFile();
   }
 }
