@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -32,19 +33,17 @@ class PackagedJarIT {
   }
 
   private Result exec(Path cwd, List<String> cmd) throws Exception {
-    return exec(cwd, cmd, null);
+    return exec(cwd, cmd, Map.of());
   }
 
-  /** Runs {@code cmd}; {@code javaHome} null: JAVA_HOME as the test runs with. */
-  private Result exec(Path cwd, List<String> cmd, Path javaHome) throws Exception {
+  /** Runs {@code cmd} with these environment variables set, and no FORENSICS_JAVA_OPTS or FORENSICS_CDS unless given. */
+  private Result exec(Path cwd, List<String> cmd, Map<String, String> env) throws Exception {
     Path out = work.resolve("stdout");
     Path err = work.resolve("stderr");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().remove("FORENSICS_JAVA_OPTS");
     pb.environment().remove("FORENSICS_CDS");
-    if (javaHome != null) {
-      pb.environment().put("JAVA_HOME", javaHome.toString());
-    }
+    pb.environment().putAll(env);
     Process p = pb.start();
     assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("finished in time").isTrue();
     return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
@@ -160,8 +159,42 @@ class PackagedJarIT {
     assertThat(wrapper.toFile().setExecutable(true)).isTrue();
 
     Result viaHome = exec(project, List.of(launcher.toString(), "hash", "-c", "sha256", "-f", "gnu", "sample-evidence/case01"),
-        home);
+        Map.of("JAVA_HOME", home.toString()));
     assertThat(viaHome).isEqualTo(run(project, "hash", "-c", "sha256", "-f", "gnu", "sample-evidence/case01"));
     assertThat(marker).as("the launcher ran $JAVA_HOME/bin/java").isRegularFile();
+  }
+
+  @Test
+  void launcher_leavesOutOfC2OnlyTheDigestBodiesThatThisJvmRunsAsIntrinsics() throws Exception {
+    Path launcher = project.resolve("forensics");
+    Assumptions.assumeTrue(Files.isExecutable(launcher), "no ./forensics launcher at " + launcher);
+    Assumptions.assumeTrue(jarIsUpToDate(), "sources are newer than " + jar + ": the launcher would rebuild it");
+    Path made = jar.resolveSibling("hash-directives.jvm.json");
+    List<String> cmd = List.of(launcher.toString(), "hash", "-c", "md5,sha1,sha256", "-f", "csv", "sample-evidence/case01");
+    Result expected = run(project, "hash", "-c", "md5,sha1,sha256", "-f", "csv", "sample-evidence/case01");
+
+    Files.deleteIfExists(made);
+    assertThat(exec(project, cmd)).isEqualTo(expected);
+    String text = Files.readString(made, StandardCharsets.UTF_8);
+    for (String[] body : new String[][] {{"UseMD5Intrinsics", "MD5.implCompress0"}, {"UseSHA1Intrinsics", "SHA.implCompress0"},
+        {"UseSHA256Intrinsics", "SHA2.implCompress0"}}) {
+      assertThat(text.contains("\"sun/security/provider/" + body[1] + "\""))
+          .as(body[1] + " left out of C2 exactly when " + body[0] + " is on").isEqualTo(flagIsOn(body[0], List.of()));
+    }
+    Result parsed = exec(work, List.of(java, "-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + made, "-version"));
+    assertThat(parsed.exit()).as(parsed.out() + parsed.err()).isZero();
+    assertThat(parsed.out() + parsed.err()).containsPattern("[0-9]+ compiler directives added");
+
+    // with SHA-256's intrinsic switched off, its Java body is C2's again
+    String off = "-XX:+UnlockDiagnosticVMOptions -XX:-UseSHA256Intrinsics";
+    assertThat(exec(project, cmd, Map.of("FORENSICS_JAVA_OPTS", off))).isEqualTo(expected);
+    assertThat(Files.readString(made, StandardCharsets.UTF_8)).doesNotContain("SHA2.implCompress0").contains("JVM: ").contains(off);
+  }
+
+  private boolean flagIsOn(String flag, List<String> options) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UnlockDiagnosticVMOptions"));
+    cmd.addAll(options);
+    cmd.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+    return exec(work, cmd).out().lines().anyMatch(l -> l.matches("\\s*bool " + flag + " += true.*"));
   }
 }
