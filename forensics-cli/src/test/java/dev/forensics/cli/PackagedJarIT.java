@@ -121,11 +121,17 @@ class PackagedJarIT {
     return true;
   }
 
-  @Test
-  void launcher_trainsAClassDataArchive_thatHoldsPicocliAndOurClasses_sameOutputAsTheJar() throws Exception {
+  /** The ./forensics launcher, when there is one and running it would not rebuild the jar. */
+  private Path launcher() throws IOException {
     Path launcher = project.resolve("forensics");
     Assumptions.assumeTrue(Files.isExecutable(launcher), "no ./forensics launcher at " + launcher);
     Assumptions.assumeTrue(jarIsUpToDate(), "sources are newer than " + jar + ": the launcher would rebuild it");
+    return launcher;
+  }
+
+  @Test
+  void launcher_trainsAClassDataArchive_thatHoldsPicocliAndOurClasses_sameOutputAsTheJar() throws Exception {
+    Path launcher = launcher();
     Path jsa = jar.resolveSibling("forensics.jsa");
     Files.deleteIfExists(jsa);
     Files.deleteIfExists(jar.resolveSibling("forensics.jsa.failed"));
@@ -147,9 +153,7 @@ class PackagedJarIT {
 
   @Test
   void launcher_runsTheJavaOfJavaHome() throws Exception {
-    Path launcher = project.resolve("forensics");
-    Assumptions.assumeTrue(Files.isExecutable(launcher), "no ./forensics launcher at " + launcher);
-    Assumptions.assumeTrue(jarIsUpToDate(), "sources are newer than " + jar + ": the launcher would rebuild it");
+    Path launcher = launcher();
     // a JAVA_HOME whose java notes that it ran, then runs this test's JVM
     Path home = work.resolve("jdk");
     Path marker = work.resolve("ran");
@@ -166,9 +170,7 @@ class PackagedJarIT {
 
   @Test
   void launcher_leavesOutOfC2OnlyTheDigestBodiesThatThisJvmRunsAsIntrinsics() throws Exception {
-    Path launcher = project.resolve("forensics");
-    Assumptions.assumeTrue(Files.isExecutable(launcher), "no ./forensics launcher at " + launcher);
-    Assumptions.assumeTrue(jarIsUpToDate(), "sources are newer than " + jar + ": the launcher would rebuild it");
+    Path launcher = launcher();
     Path made = jar.resolveSibling("hash-directives.jvm.json");
     List<String> cmd = List.of(launcher.toString(), "hash", "-c", "md5,sha1,sha256", "-f", "csv", "sample-evidence/case01");
     Result expected = run(project, "hash", "-c", "md5,sha1,sha256", "-f", "csv", "sample-evidence/case01");

@@ -332,10 +332,8 @@ class EwfDamageTest {
       throws Exception {
     Path e01 = copy("u");
     Path e02 = dir.resolve("u.E02");
-    byte[] bytes = Files.readAllBytes(e02);
-    EwfSections sections = EwfSections.of(bytes);
-    int count = swapEntries(bytes, sections.first("table2"), 5, 6);
-    Files.write(e02, bytes);
+    EwfSections sections = EwfSections.of(Files.readAllBytes(e02));
+    int count = swapEntries(e02, sections.first("table2"), 5, 6);
 
     ImageVerification v = verify(e01);
     assertThat(v.passed()).isTrue();
@@ -356,10 +354,8 @@ class EwfDamageTest {
       throws Exception {
     Path e01 = copy("u");
     Path e02 = dir.resolve("u.E02");
-    byte[] bytes = Files.readAllBytes(e02);
-    EwfSections sections = EwfSections.of(bytes);
-    swapEntries(bytes, sections.first("table"), 5, 6); // chunks 36 and 37 change places
-    Files.write(e02, bytes);
+    EwfSections sections = EwfSections.of(Files.readAllBytes(e02));
+    swapEntries(e02, sections.first("table"), 5, 6); // chunks 36 and 37 change places
 
     ImageVerification v = verify(e01);
     assertThat(v.passed()).isFalse();
@@ -372,10 +368,11 @@ class EwfDamageTest {
   }
 
   /**
-   * Swaps two entries of a table section and stores the entries' Adler-32 again, as someone rewriting it
-   * would; returns the table's entry count.
+   * Swaps two entries of a table section of {@code file} and stores the entries' Adler-32 again, as
+   * someone rewriting it would; returns the table's entry count.
    */
-  private static int swapEntries(byte[] bytes, Section table, int i, int j) {
+  private static int swapEntries(Path file, Section table, int i, int j) throws Exception {
+    byte[] bytes = Files.readAllBytes(file);
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     int count = b.getInt(table.data());
     int at = table.data() + 24;
@@ -383,6 +380,7 @@ class EwfDamageTest {
     b.putInt(at + 4 * i, b.getInt(at + 4 * j));
     b.putInt(at + 4 * j, a);
     EwfSections.fixAdler(bytes, at, 4 * count);
+    Files.write(file, bytes);
     return count;
   }
 
