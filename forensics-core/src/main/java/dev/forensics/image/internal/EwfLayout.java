@@ -302,12 +302,7 @@ public final class EwfLayout {
         used.add(mirror);
         notes.add(primary.getMessage() + ": its table2 copy at offset " + offset + " was used");
       } else if (pending != null && mirror != null && mirror.entries().length == pending.entries().length) {
-        BitSet suspect = new BitSet();
-        for (int i = 0; i < mirror.entries().length; i++) {
-          if (mirror.entries()[i] != pending.entries()[i]) {
-            suspect.set(i);
-          }
-        }
+        BitSet suspect = differing(pending, mirror);
         used.add(new Table(pending.offset(), pending.entries(), suspect, pending.damage()));
         notes.add(primary.getMessage() + "; its table2 copy at offset " + offset + " fails too: "
             + (suspect.isEmpty() ? "the two copies agree and" : suspect.cardinality()
@@ -332,28 +327,32 @@ public final class EwfLayout {
      * decide whether what it points to is the acquired data.
      */
     private void noteDisagreement(Table table, Table mirror, long mirrorOffset) {
-      long[] a = table.entries();
-      long[] b = mirror.entries();
+      int n = table.entries().length;
       String what;
-      if (a.length != b.length) {
-        what = "hold " + a.length + " and " + b.length + " entries";
+      if (n != mirror.entries().length) {
+        what = "hold " + n + " and " + mirror.entries().length + " entries";
       } else {
-        int differ = 0;
-        int first = -1;
-        for (int i = 0; i < a.length; i++) {
-          if (a[i] != b[i]) {
-            differ++;
-            first = first < 0 ? i : first;
-          }
-        }
-        if (differ == 0) {
+        BitSet differ = differing(table, mirror);
+        if (differ.isEmpty()) {
           return;
         }
-        what = "differ in " + differ + " of their " + a.length + " entries (the first is entry " + first + ")";
+        what = "differ in " + differ.cardinality() + " of their " + n + " entries (the first is entry "
+            + differ.nextSetBit(0) + ")";
       }
       notes.add(file + ": the table at offset " + table.offset() + " and its table2 copy at offset " + mirrorOffset
           + " both pass their checks but " + what + ": one of them was changed after it was written; the"
           + " table was used");
+    }
+
+    /** The entries in which two tables of the same length differ. */
+    private static BitSet differing(Table a, Table b) {
+      BitSet differ = new BitSet();
+      for (int i = 0; i < a.entries().length; i++) {
+        if (a.entries()[i] != b.entries()[i]) {
+          differ.set(i);
+        }
+      }
+      return differ;
     }
 
     /** Deals with a damaged table that has no table2 copy after it. */
