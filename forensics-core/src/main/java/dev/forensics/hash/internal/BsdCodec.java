@@ -8,13 +8,9 @@ import dev.forensics.hash.ManifestInfo;
 import dev.forensics.hash.ManifestReadResult;
 import dev.forensics.hash.ManifestWriter;
 import dev.forensics.hash.UnwritableEntryException;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +34,11 @@ final class BsdCodec {
   }
 
   private static final class BsdWriter extends OrderedWriter {
-    private final Writer w;
+    private final Utf8Text w;
     private final List<HashAlgorithm> algorithms;
 
     BsdWriter(OutputStream out, List<HashAlgorithm> algorithms) {
-      this.w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      this.w = new Utf8Text(out);
       this.algorithms = algorithms;
     }
 

@@ -8,13 +8,9 @@ import dev.forensics.hash.ManifestInfo;
 import dev.forensics.hash.ManifestReadResult;
 import dev.forensics.hash.ManifestWriter;
 import dev.forensics.hash.UnwritableEntryException;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,11 +48,11 @@ final class GnuCodec {
   }
 
   private static final class GnuWriter extends OrderedWriter {
-    private final Writer w;
+    private final Utf8Text w;
     private final HashAlgorithm algorithm;
 
     GnuWriter(OutputStream out, HashAlgorithm algorithm) {
-      this.w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      this.w = new Utf8Text(out);
       this.algorithm = algorithm;
     }
 

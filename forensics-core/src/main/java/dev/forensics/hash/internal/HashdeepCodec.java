@@ -11,13 +11,9 @@ import dev.forensics.hash.ManifestReadResult;
 import dev.forensics.hash.ManifestWriter;
 import dev.forensics.hash.UnwritableEntryException;
 import dev.forensics.hash.Piece;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -139,7 +135,7 @@ final class HashdeepCodec {
   }
 
   private static final class HashdeepWriter extends OrderedWriter {
-    private final Writer w;
+    private final Utf8Text w;
     private final List<HashAlgorithm> columns;
     /** What a reader would hold as the line before. */
     private PieceTarget last;
@@ -151,7 +147,7 @@ final class HashdeepCodec {
     private final Deque<PieceTarget> open = new ArrayDeque<>();
 
     HashdeepWriter(OutputStream out, ManifestInfo info) throws IOException {
-      this.w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      this.w = new Utf8Text(out);
       this.columns = info.algorithms();
       StringBuilder h = new StringBuilder(HEADER).append('\n').append(COLUMNS_PREFIX).append("size,");
       for (HashAlgorithm a : columns) {
