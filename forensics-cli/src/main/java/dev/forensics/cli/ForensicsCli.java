@@ -43,15 +43,19 @@ public final class ForensicsCli {
    * start-up time of a short run.
    */
   public static CommandLine forArgs(String[] args, PrintWriter out, PrintWriter err) {
-    if (args.length > 0) {
-      for (Class<?> c : SUBCOMMANDS) {
-        Command command = c.getAnnotation(Command.class);
-        if (command.name().equals(args[0]) && c != CommandLine.HelpCommand.class && c != CompletionCommand.class) {
-          return newCommandLine(out, err, List.of(c));
-        }
+    Class<?> c = args.length > 0 ? subcommand(args[0]) : null;
+    return c != null ? newCommandLine(out, err, List.of(c)) : newCommandLine(out, err);
+  }
+
+  /** The class of the subcommand named {@code name}, or null (also for {@code help} and {@code completion}). */
+  static Class<?> subcommand(String name) {
+    for (Class<?> c : SUBCOMMANDS) {
+      Command command = c.getAnnotation(Command.class);
+      if (command.name().equals(name) && c != CommandLine.HelpCommand.class && c != CompletionCommand.class) {
+        return c;
       }
     }
-    return newCommandLine(out, err);
+    return null;
   }
 
   private static CommandLine newCommandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {

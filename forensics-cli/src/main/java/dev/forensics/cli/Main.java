@@ -9,6 +9,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    StartupWarmer.start(args); // start-up work on the second core meanwhile
     StdoutWriter out = StdoutWriter.open();
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = ForensicsCli.forArgs(args, out, err).execute(args);
