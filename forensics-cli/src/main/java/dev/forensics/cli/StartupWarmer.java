@@ -1,6 +1,5 @@
 package dev.forensics.cli;
 
-import dev.forensics.image.ImageSets;
 import java.lang.reflect.Field;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,10 +14,10 @@ import picocli.CommandLine.Mixin;
  * Start-up work done on the second core while the main thread builds the command line: opening the
  * jar and reading the messages bundle, reading the annotations of the root command and of the
  * subcommand being run (picocli reads them next; the JDK parses each once and keeps it), and for
- * {@code hash} and {@code verify} loading the image-set detector and the digest providers. It changes
- * nothing a command can observe; it only fills the JDK's caches sooner. The main thread never waits
- * for it: whatever it has not done yet, the main thread does as it always would. About 15 ms of a
- * 200 ms run (docs/performance.md).
+ * {@code hash} and {@code verify} loading the JDK's digest providers. It changes nothing a command can
+ * observe; it only fills the JDK's caches sooner. The main thread never waits for it: whatever it has
+ * not done yet, the main thread does as it always would. About 15 ms of a 200 ms run
+ * (docs/performance.md).
  */
 final class StartupWarmer {
 
@@ -42,7 +41,6 @@ final class StartupWarmer {
         readAnnotations(c);
       }
       if (command.equals("hash") || command.equals("verify")) {
-        ImageSets.detector();
         for (String name : new String[] {"MD5", "SHA-1", "SHA-256"}) {
           MessageDigest.getInstance(name);
         }
