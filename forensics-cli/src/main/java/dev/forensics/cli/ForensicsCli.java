@@ -38,11 +38,14 @@ public final class ForensicsCli {
 
   /**
    * A command line for running {@code args}: when they start with the name of a subcommand other than
-   * {@code help} and {@code completion} (which need them all), only that subcommand is built. Building
-   * the model of every command (reflection over each class, resource bundle look-ups) is most of the
-   * start-up time of a short run.
+   * {@code help} and {@code completion} (which need them all), only that subcommand is built, and for
+   * {@code --version} alone none. Building the model of every command (reflection over each class,
+   * resource bundle look-ups) is most of the start-up time of a short run.
    */
   public static CommandLine forArgs(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return newCommandLine(out, err, List.of()); // the version needs no subcommand
+    }
     Class<?> c = args.length > 0 ? subcommand(args[0]) : null;
     return c != null ? newCommandLine(out, err, List.of(c)) : newCommandLine(out, err);
   }

@@ -75,6 +75,11 @@ class ForensicsCliTest {
     assertThat(compared).isGreaterThan(30);
     // the root's help and the help command still see every subcommand
     assertThat(CliRun.run("help", "triage")).isEqualTo(CliRun.runFull("help", "triage"));
+    // --version alone is built without subcommands; with anything after it, it is not
+    for (String[] args : java.util.List.of(new String[] {"--version"}, new String[] {"-V"},
+        new String[] {"--version", "hash"}, new String[] {"-V", "--no-such-option"})) {
+      assertThat(CliRun.run(args)).as(String.join(" ", args)).isEqualTo(CliRun.runFull(args));
+    }
     assertThat(CliRun.run("--help").out()).contains("triage").contains("custody").contains("grade");
   }
 
