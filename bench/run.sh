@@ -91,7 +91,13 @@ alternate() {
   echo "$bp $bf $(printf '%s\n' "${rs[@]}" | median) $(printf '%s\n' "${cp[@]}" | median)" \
     "$(printf '%s\n' "${cf[@]}" | median)"
 }
-cpuline() { echo "   CPU time (user + system, median of rounds): $1 $2 s, forensics $3 s"; }
+# the CPU time ratio (peer / forensics) is the work each does, apart from how well it uses the cores and
+# from the VM's scheduling latency (which moves hashdeep's tree time more than ours)
+cpuline() {
+  local r="-"
+  if [ "$2" != "-" ] && [ "$3" != "-" ]; then r="$(ratio "$2" "$3")x"; fi
+  echo "   CPU time (user + system, median of rounds): $1 $2 s, forensics $3 s; ratio $r"
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mbs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
 
