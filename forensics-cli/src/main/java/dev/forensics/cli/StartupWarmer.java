@@ -1,5 +1,6 @@
 package dev.forensics.cli;
 
+import dev.forensics.hash.MultiHasher;
 import java.lang.reflect.Field;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Mixin;
 /**
  * Start-up work done on the second core while the main thread builds the command line: opening the
  * jar and reading the messages bundle, reading the annotations of the root command and of the
- * subcommand being run (picocli reads them next; the JDK parses each once and keeps it), and for
- * {@code hash} and {@code verify} loading the JDK's digest providers. It changes nothing a command can
+ * subcommand being run (picocli reads them next; the JDK parses each once and keeps it), for {@code
+ * hash}, {@code verify} and {@code triage} loading OpenSSL's digests, and for {@code hash} and {@code
+ * verify} the JDK's digest providers. It changes nothing a command can
  * observe; it only fills the JDK's caches sooner. The main thread never waits for it: whatever it has
  * not done yet, the main thread does as it always would. About 15 ms of a 200 ms run
  * (docs/performance.md).
@@ -39,6 +41,9 @@ final class StartupWarmer {
       Class<?> c = ForensicsCli.subcommand(command);
       if (c != null) {
         readAnnotations(c);
+      }
+      if (command.equals("hash") || command.equals("verify") || command.equals("triage")) {
+        MultiHasher.openSslVersion(); // loads libcrypto and runs its known-answer test
       }
       if (command.equals("hash") || command.equals("verify")) {
         for (String name : new String[] {"MD5", "SHA-1", "SHA-256"}) {

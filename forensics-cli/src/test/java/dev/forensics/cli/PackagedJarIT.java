@@ -93,6 +93,27 @@ class PackagedJarIT {
   }
 
   @Test
+  void jar_opensslAndJdkDigests_giveTheSameManifest_andVersionSaysWhichIsUsed() throws Exception {
+    String[] hash = {"hash", "-q", "-f", "bsd", "-c", "md5,sha1,sha256,sha512,sha3-256", "sample-evidence/case01"};
+    Result openssl = run(project, hash);
+    assertThat(openssl.exit()).as(openssl.err()).isZero();
+    List<String> jdkCmd = new ArrayList<>(List.of(java, "-Xmx256m", "-Dforensics.native.digests=false", "-jar", jar.toString()));
+    jdkCmd.addAll(List.of(hash));
+    Result jdk = exec(project, jdkCmd);
+    assertThat(jdk.exit()).as(jdk.err()).isZero();
+    assertThat(openssl.out()).isEqualTo(jdk.out()).contains("SHA3-256 (sample-evidence/case01/");
+
+    jdkCmd = new ArrayList<>(jdkCmd.subList(0, 5));
+    jdkCmd.add("--version");
+    assertThat(exec(work, jdkCmd).out())
+        .contains("Digests: the JDK's, and Bouncy Castle's for BLAKE3; OpenSSL: switched off (forensics.native.digests=false)");
+    if (Files.isRegularFile(Path.of("/usr/lib/x86_64-linux-gnu/libcrypto.so.3"))) {
+      assertThat(run(work, "--version").out())
+          .containsPattern("Digests: OpenSSL 3\\.\\S+ .*\\(md5, sha1, sha256, sha512, sha3-256\\) for files under 4 MiB");
+    }
+  }
+
+  @Test
   void jar_unknownCommand_isAUsageError() throws IOException, Exception {
     Result r = run(work, "frobnicate");
     assertThat(r.exit()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package dev.forensics.hash;
 
 import dev.forensics.hash.internal.Lane;
+import dev.forensics.hash.internal.OpenSslDigests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +126,27 @@ public final class MultiHasher {
     return algorithms;
   }
 
+  /**
+   * The version of the OpenSSL library whose digests hash streams here, if one is used: streams hashed
+   * whole (no pieces or segments) on one thread, below {@link #PARALLEL_THRESHOLD} or with parallelism
+   * 1, when OpenSSL computes every algorithm asked for (see {@link #openSslAlgorithms()}). The results
+   * are the same either way; the JDK's digests and Bouncy Castle's BLAKE3 hash everything else. The
+   * first call loads the library.
+   */
+  public static Optional<String> openSslVersion() {
+    return OpenSslDigests.version();
+  }
+
+  /** The algorithms OpenSSL computes here, in canonical order; empty when it is not used. */
+  public static List<HashAlgorithm> openSslAlgorithms() {
+    return OpenSslDigests.algorithms();
+  }
+
+  /** Why OpenSSL's digests are not used here, or not for every algorithm it has; empty when they all are. */
+  public static Optional<String> openSslUnavailableReason() {
+    return OpenSslDigests.unavailableReason();
+  }
+
   public long pieceSize() {
     return pieceSize;
   }
@@ -155,6 +178,9 @@ public final class MultiHasher {
   }
 
   private HashResult hashSequential(ReadableByteChannel in, LongConsumer progress) throws IOException {
+    if (pieceSize == 0 && segmentLengths == null && OpenSslDigests.supportsAll(algorithms)) {
+      return hashWithOpenSsl(in, progress);
+    }
     Lane lane = new Lane(algorithms, pieceSize, segmentLengths);
     ByteBuffer buf = SEQUENTIAL.get();
     buf.clear();
@@ -170,6 +196,31 @@ public final class MultiHasher {
       buf.clear();
     }
     return result(List.of(lane), lane.finish(), total);
+  }
+
+  /** {@link #hashSequential} with OpenSSL's digests, read into a direct buffer they hash in place. */
+  private HashResult hashWithOpenSsl(ReadableByteChannel in, LongConsumer progress) throws IOException {
+    try (OpenSslDigests.Session s = OpenSslDigests.session()) {
+      s.start(algorithms);
+      ByteBuffer buf = s.buffer();
+      long total = 0;
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        if (n == 0) {
+          continue;
+        }
+        int read = buf.position();
+        s.update();
+        total += read;
+        progress.accept(read);
+      }
+      byte[][] digests = s.finish();
+      Digest[] d = new Digest[digests.length];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = new Digest(algorithms.get(i), digests[i]);
+      }
+      return new HashResult(total, DigestSet.of(d), List.of());
+    }
   }
 
   private HashResult hashPipelined(ReadableByteChannel in, LongConsumer progress) throws IOException {

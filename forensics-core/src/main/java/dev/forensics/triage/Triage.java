@@ -469,6 +469,9 @@ public final class Triage {
 
   /** Hands every byte read from a file to the scanner as well as to the hasher: one read for both. */
   private static final class ScanningChannel implements ReadableByteChannel {
+    /** Each thread's copy of what was read into a direct buffer; the scanner keeps no reference to it. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[128 << 10]);
+
     private final ReadableByteChannel in;
     private final ContentScanner scanner;
 
@@ -484,9 +487,13 @@ public final class Triage {
       if (n > 0) {
         if (dst.hasArray()) {
           scanner.update(dst.array(), dst.arrayOffset() + start, n);
-        } else {
-          byte[] copy = new byte[n];
-          dst.duplicate().position(start).get(copy);
+        } else { // a direct buffer, such as OpenSSL's digests read into: scan a copy
+          byte[] copy = SCRATCH.get();
+          if (copy.length < n) {
+            copy = new byte[n];
+            SCRATCH.set(copy);
+          }
+          dst.duplicate().position(start).get(copy, 0, n);
           scanner.update(copy, 0, n);
         }
       }

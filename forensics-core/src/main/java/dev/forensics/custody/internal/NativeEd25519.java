@@ -2,7 +2,7 @@ package dev.forensics.custody.internal;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import java.nio.file.Files;
+import dev.forensics.nativelib.SystemLibrary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +38,6 @@ public final class NativeEd25519 {
     (byte) 0xd6, (byte) 0x9c, (byte) 0xf7, (byte) 0xa2, (byte) 0xde, (byte) 0xf9, (byte) 0xde, (byte) 0x14,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0x10
   };
-
-  /** Where operating systems and package managers install libsodium (Windows has none: name it). */
-  private static final List<String> SYSTEM_DIRS = List.of(
-      "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu",
-      "/usr/lib64", "/lib64", "/usr/lib", "/lib", "/usr/local/lib", "/opt/homebrew/lib", "/opt/local/lib");
 
   /** libsodium 1.0.18 (soname 23), 1.0.19 and later (26), and the macOS names. */
   private static final List<String> NAMES =
@@ -117,35 +112,13 @@ public final class NativeEd25519 {
     }
 
     private static NativeLibrary load() {
-      return NativeLibrary.getInstance(locate(System.getProperty(LIBRARY_PROPERTY), SYSTEM_DIRS).toString());
+      return NativeLibrary.getInstance(locate(System.getProperty(LIBRARY_PROPERTY), SystemLibrary.SYSTEM_DIRS).toString());
     }
   }
 
-  /**
-   * libsodium's file, by an absolute path only: {@code given} (the value of {@link #LIBRARY_PROPERTY}), or
-   * the first found in {@code dirs}. Never by a bare name, which Windows (and macOS) also look up in the
-   * current folder: a tool run inside an evidence folder must not load a library planted there.
-   *
-   * @throws UnsatisfiedLinkError when {@code given} is not absolute, or no folder holds it
-   */
+  /** libsodium's file by an absolute path only, {@code given} or the first found in {@code dirs}; see {@link SystemLibrary}. */
   static Path locate(String given, List<String> dirs) {
-    if (given != null) {
-      Path p = Path.of(given);
-      if (!p.isAbsolute()) {
-        throw new UnsatisfiedLinkError(LIBRARY_PROPERTY + " must be an absolute path, got " + given);
-      }
-      return p;
-    }
-    for (String dir : dirs) {
-      for (String name : NAMES) {
-        Path p = Path.of(dir, name);
-        if (p.isAbsolute() && Files.isRegularFile(p)) {
-          return p;
-        }
-      }
-    }
-    throw new UnsatisfiedLinkError("not in " + String.join(", ", dirs)
-        + " (name it with -D" + LIBRARY_PROPERTY + "=ABSOLUTE-PATH)");
+    return SystemLibrary.locate(given, LIBRARY_PROPERTY, NAMES, dirs);
   }
 
   /** True when the dotted version {@code v} is at least major.minor.patch. */
