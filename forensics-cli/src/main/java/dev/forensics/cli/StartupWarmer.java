@@ -16,8 +16,8 @@ import picocli.CommandLine.Mixin;
  * jar and reading the messages bundle, reading the annotations of the root command and of the
  * subcommand being run (picocli reads them next; the JDK parses each once and keeps it), for {@code
  * hash}, {@code verify} and {@code triage} loading OpenSSL's digests, and for {@code hash} and {@code
- * verify} the JDK's digest providers. It changes nothing a command can
- * observe; it only fills the JDK's caches sooner. The main thread never waits for it: whatever it has
+ * verify} the JDK's digest providers. It changes nothing a command can observe; it only fills caches
+ * sooner. The main thread never waits for it: whatever it has
  * not done yet, the main thread does as it always would. About 15 ms of a 200 ms run
  * (docs/performance.md).
  */

@@ -29,8 +29,9 @@ import java.util.function.LongConsumer;
  * <p>Streams of at least {@link #PARALLEL_THRESHOLD} bytes are read by the calling thread while the
  * digests run on other cores, each algorithm consuming every buffer in order; a buffer is reused once
  * all algorithms are done with it, so memory use is bounded by a small ring of buffers whatever the
- * stream's size. A single algorithm still gains: reading overlaps hashing. Instances are immutable and
- * thread-safe; each call hashes one stream.
+ * stream's size. A single algorithm still gains: reading overlaps hashing. Smaller streams are hashed
+ * in the calling thread, by OpenSSL's digests where the machine has them (see {@link #openSslVersion()}).
+ * Instances are immutable and thread-safe; each call hashes one stream.
  */
 public final class MultiHasher {
 
