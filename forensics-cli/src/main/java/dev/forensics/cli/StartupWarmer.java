@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,12 +15,11 @@ import picocli.CommandLine.Mixin;
 /**
  * Start-up work done on the second core while the main thread builds the command line: opening the
  * jar and reading the messages bundle, reading the annotations of the root command and of the
- * subcommand being run (picocli reads them next; the JDK parses each once and keeps it), for {@code
- * hash}, {@code verify} and {@code triage} loading OpenSSL's digests, and for {@code hash} and {@code
- * verify} the JDK's digest providers. It changes nothing a command can observe; it only fills caches
- * sooner. The main thread never waits for it: whatever it has
- * not done yet, the main thread does as it always would. About 15 ms of a 200 ms run
- * (docs/performance.md).
+ * subcommand being run (picocli reads them next; the JDK parses each once and keeps it), for runs
+ * that hash files loading OpenSSL's digests, and for {@code hash} and {@code verify} the JDK's digest
+ * providers. It changes nothing a command can observe; it only fills caches sooner. The main thread
+ * never waits for it: whatever it has not done yet, the main thread does as it always would. About
+ * 15 ms of a 200 ms run (docs/performance.md).
  */
 final class StartupWarmer {
 
@@ -28,13 +28,21 @@ final class StartupWarmer {
   /** Starts the work for a run with these arguments on a daemon thread, and returns at once. */
   static void start(String[] args) {
     String command = args.length > 0 ? args[0] : "";
-    Thread t = new Thread(() -> warm(command), "forensics-startup");
+    boolean hashes = hashes(args);
+    Thread t = new Thread(() -> warm(command, hashes), "forensics-startup");
     t.setDaemon(true);
     t.start();
   }
 
+  /** Whether a run with these arguments hashes files: {@code hash}, {@code verify}, {@code triage} without --types-only. */
+  static boolean hashes(String[] args) {
+    String command = args.length > 0 ? args[0] : "";
+    return command.equals("hash") || command.equals("verify")
+        || command.equals("triage") && !Arrays.asList(args).contains("--types-only");
+  }
+
   /** The work itself, in the order the main thread needs it; never throws. */
-  static void warm(String command) {
+  static void warm(String command, boolean hashes) {
     try {
       Messages.bundle();
       readAnnotations(ForensicsCli.class);
@@ -42,7 +50,7 @@ final class StartupWarmer {
       if (c != null) {
         readAnnotations(c);
       }
-      if (command.equals("hash") || command.equals("verify") || command.equals("triage")) {
+      if (hashes) {
         MultiHasher.openSslVersion(); // loads libcrypto and runs its known-answer test
       }
       if (command.equals("hash") || command.equals("verify")) {

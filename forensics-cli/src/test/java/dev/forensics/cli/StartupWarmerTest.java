@@ -22,6 +22,16 @@ class StartupWarmerTest {
   }
 
   @Test
+  void openSslIsLoadedAhead_onlyForRunsThatHashFiles() {
+    assertThat(StartupWarmer.hashes(new String[] {"hash", "evidence"})).isTrue();
+    assertThat(StartupWarmer.hashes(new String[] {"verify", "case.hashdeep"})).isTrue();
+    assertThat(StartupWarmer.hashes(new String[] {"triage", "evidence"})).isTrue();
+    assertThat(StartupWarmer.hashes(new String[] {"triage", "--types-only", "evidence"})).isFalse();
+    assertThat(StartupWarmer.hashes(new String[] {"custody", "verify"})).isFalse();
+    assertThat(StartupWarmer.hashes(new String[] {})).isFalse();
+  }
+
+  @Test
   void warm_returnsAndPrintsNothing_forAnyFirstArgument() {
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -32,7 +42,7 @@ class StartupWarmerTest {
       System.setErr(capture);
       for (String first : List.of("hash", "verify", "image", "custody", "triage", "exercise", "grade", "help",
           "completion", "--version", "", "no-such-command", "../../etc/passwd")) {
-        StartupWarmer.warm(first);
+        StartupWarmer.warm(first, StartupWarmer.hashes(new String[] {first}));
       }
     } finally {
       System.setOut(out);
