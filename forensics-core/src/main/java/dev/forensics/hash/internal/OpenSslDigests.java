@@ -189,7 +189,7 @@ public final class OpenSslDigests {
     }
   }
 
-  /** OpenSSL's name of each algorithm, by ordinal; null for those it lacks. */
+  /** OpenSSL's name of the algorithm; null for those it lacks (BLAKE3). */
   private static String opensslName(HashAlgorithm a) {
     switch (a) {
       case MD5:
